@@ -1,0 +1,48 @@
+package com.hongda.cms.common;
+
+import java.util.Objects;
+
+/**
+ * A refusal the client can act on. Carries a classification, a message key resolved in the
+ * caller's language, the offending input field (if any) and the business rule broken (if any).
+ * Thrown inside a transaction, it rolls back everything the request wrote.
+ */
+public class DomainException extends RuntimeException {
+
+    private final ErrorType type;
+    private final String messageKey;
+    private final Object[] args;
+    private final String field;
+    private final String rule;
+
+    public DomainException(ErrorType type, String messageKey, String field, String rule, Object... args) {
+        super(messageKey);
+        this.type = Objects.requireNonNull(type);
+        this.messageKey = Objects.requireNonNull(messageKey);
+        this.field = field;
+        this.rule = rule;
+        this.args = args == null ? new Object[0] : args.clone();
+    }
+
+    public static DomainException notFound(String field, String what, Object id) {
+        return new DomainException(ErrorType.NOT_FOUND, "error.notFound", field, null, what, id);
+    }
+
+    public static DomainException badRequest(String field, String rule, String messageKey, Object... args) {
+        return new DomainException(ErrorType.BAD_REQUEST, messageKey, field, rule, args);
+    }
+
+    public static DomainException conflict(String field, String rule, String messageKey, Object... args) {
+        return new DomainException(ErrorType.CONFLICT, messageKey, field, rule, args);
+    }
+
+    public static DomainException forbidden(String messageKey, Object... args) {
+        return new DomainException(ErrorType.FORBIDDEN, messageKey, null, null, args);
+    }
+
+    public ErrorType type() { return type; }
+    public String messageKey() { return messageKey; }
+    public Object[] args() { return args.clone(); }
+    public String field() { return field; }
+    public String rule() { return rule; }
+}

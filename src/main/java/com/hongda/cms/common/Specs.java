@@ -1,0 +1,42 @@
+package com.hongda.cms.common;
+
+import java.util.Collection;
+import java.util.Locale;
+import org.springframework.data.jpa.domain.Specification;
+
+/** Small building blocks for the filters that list queries offer. */
+public final class Specs {
+
+    /** Longest "contains" text accepted: a name filter longer than any stored name matches nothing. */
+    public static final int MAX_CONTAINS = 200;
+
+    private Specs() {
+    }
+
+    public static <T> Specification<T> in(String attribute, Collection<?> values) {
+        if (values == null || values.isEmpty()) {
+            return null;
+        }
+        return (root, query, cb) -> root.get(attribute).in(values);
+    }
+
+    public static <T> Specification<T> equal(String attribute, Object value) {
+        if (value == null) {
+            return null;
+        }
+        return (root, query, cb) -> cb.equal(root.get(attribute), value);
+    }
+
+    /** Case-insensitive "contains" with LIKE wildcards in the input taken literally. */
+    public static <T> Specification<T> contains(String field, String attribute, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        if (text.length() > MAX_CONTAINS) {
+            throw DomainException.badRequest(field, "MAX_LENGTH", "error.maxLength", field, MAX_CONTAINS);
+        }
+        String escaped = text.trim().toLowerCase(Locale.ROOT)
+                .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return (root, query, cb) -> cb.like(cb.lower(root.get(attribute)), "%" + escaped + "%", '\\');
+    }
+}

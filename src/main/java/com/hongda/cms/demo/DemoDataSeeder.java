@@ -1,0 +1,123 @@
+package com.hongda.cms.demo;
+
+import com.hongda.cms.common.Region;
+import com.hongda.cms.customer.AssignmentService;
+import com.hongda.cms.customer.Customer;
+import com.hongda.cms.customer.CustomerInput.ContactInput;
+import com.hongda.cms.customer.CustomerInput.CreateCustomerInput;
+import com.hongda.cms.customer.CustomerService;
+import com.hongda.cms.customer.CustomerType;
+import com.hongda.cms.customer.Industry;
+import com.hongda.cms.manager.CreateManagerInput;
+import com.hongda.cms.manager.CustomerManager;
+import com.hongda.cms.manager.Grade;
+import com.hongda.cms.manager.ManagerFilter;
+import com.hongda.cms.manager.ManagerService;
+import com.hongda.cms.security.IdentityBootstrap;
+import com.hongda.cms.security.Role;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Seeds the demo users (password {@code demo}) and a small data set, once, in the embedded default
+ * profile. {@code @Profile("default")} is active only when no profile is chosen, so the
+ * {@code mysql} profile (and the tests) never see demo data.
+ */
+@Component
+@Profile("default")
+@Order(10)
+public class DemoDataSeeder implements ApplicationRunner {
+
+    /** The demo logins and their roles. */
+    static final List<DemoUser> USERS = List.of(
+            new DemoUser("admin", "系统管理员", Role.ADMIN),
+            new DemoUser("hr", "人力资源部 周敏", Role.HR),
+            new DemoUser("supervisor", "客户部主管 吴刚", Role.SUPERVISOR),
+            new DemoUser("committee", "晋级管理小组 郑华", Role.COMMITTEE),
+            new DemoUser("judge1", "评审委员 冯一", Role.JUDGE),
+            new DemoUser("judge2", "评审委员 冯二", Role.JUDGE),
+            new DemoUser("judge3", "评审委员 冯三", Role.JUDGE),
+            new DemoUser("service", "客服 何琳", Role.SERVICE_DESK),
+            new DemoUser("auditor", "内审 曹明", Role.AUDITOR),
+            new DemoUser("manager1", "客户经理 王芳", Role.MANAGER, Role.EMPLOYEE),
+            new DemoUser("candidate1", "报名人员 林晨", Role.CANDIDATE));
+
+    record DemoUser(String id, String name, Role... roles) {
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(DemoDataSeeder.class);
+    private static final String PASSWORD = "demo";
+
+    private final IdentityService identityService;
+    private final IdentityBootstrap identities;
+    private final ManagerService managers;
+    private final CustomerService customers;
+    private final AssignmentService assignments;
+
+    DemoDataSeeder(IdentityService identityService, IdentityBootstrap identities, ManagerService managers,
+                   CustomerService customers, AssignmentService assignments) {
+        this.identityService = identityService;
+        this.identities = identities;
+        this.managers = managers;
+        this.customers = customers;
+        this.assignments = assignments;
+    }
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) {
+        for (DemoUser u : USERS) {
+            if (identityService.createUserQuery().userId(u.id()).count() == 0) {
+                identities.createUser(u.id(), u.name(), PASSWORD, u.roles());
+            }
+        }
+        if (managers.findByUser("manager1").isPresent()) {
+            return;
+        }
+        CustomerManager wang = manager("M0001", "王芳", "manager1", "城东分公司", Region.URBAN, Grade.SENIOR, 6);
+        CustomerManager li = manager("M0002", "李强", null, "城东分公司", Region.URBAN, Grade.INTERMEDIATE, 14);
+        CustomerManager zhang = manager("M0003", "张伟", null, "城东分公司", Region.URBAN, Grade.JUNIOR, 9);
+        CustomerManager liu = manager("M0004", "刘洋", null, "南山县营业部", Region.RURAL, Grade.JUNIOR, 20);
+        manager("M0005", "陈静", null, "城东分公司", Region.URBAN, Grade.TRAINEE, 1);
+        CustomerManager zhao = manager("M0006", "赵磊", null, "南山县营业部", Region.RURAL, Grade.INTERMEDIATE, 30);
+        manager("M0007", "孙丽", null, "南山县营业部", Region.RURAL, Grade.SENIOR, 40);
+
+        assign(customer("新疆能源集团", CustomerType.GROUP, Industry.ENERGY, Region.URBAN, 5200, "820000"), wang);
+        assign(customer("市人民政府办公厅", CustomerType.ENTERPRISE, Industry.GOVERNMENT, Region.URBAN, 300, "60000"), wang);
+        assign(customer("天山制造有限公司", CustomerType.ENTERPRISE, Industry.MANUFACTURING, Region.URBAN, 800, "90000"), li);
+        assign(customer("丝路物流有限公司", CustomerType.ENTERPRISE, Industry.TRANSPORT, Region.URBAN, 120, "30000"), zhang);
+        assign(customer("南山县第一中学", CustomerType.ENTERPRISE, Industry.EDUCATION, Region.RURAL, 90, "12000"), liu);
+        assign(customer("绿洲农业合作社", CustomerType.GROUP, Industry.AGRICULTURE, Region.RURAL, 60, "8000"), zhao);
+        customer("街角便利店", CustomerType.RETAIL_OUTLET, Industry.RETAIL, Region.URBAN, 4, "3000");
+        customer("都市晨报社", CustomerType.ENTERPRISE, Industry.MEDIA, Region.URBAN, 150, "40000");
+        customer("个人客户 马先生", CustomerType.INDIVIDUAL, Industry.OTHER, Region.URBAN, 1, "500");
+        log.info("Seeded demo data: {} managers", managers.page(new ManagerFilter(null, null, null, null, null, null),
+                null, new com.hongda.cms.common.PageArgs(1, null, null, null)).getTotalCount());
+    }
+
+    private CustomerManager manager(String no, String name, String userId, String branch, Region region, Grade grade,
+                                    int monthsInGrade) {
+        return managers.register(new CreateManagerInput(no, name, userId, branch, region, grade, "supervisor",
+                LocalDate.now().minusMonths(monthsInGrade), "DEMO"), "admin");
+    }
+
+    private Customer customer(String name, CustomerType type, Industry industry, Region region, int employees, String revenue) {
+        List<ContactInput> contacts = List.of(new ContactInput("联系人 " + name.substring(0, 2), "办公室主任",
+                "13800138" + String.format("%03d", Math.abs(name.hashCode()) % 1000), "contact@example.com"));
+        return customers.create(new CreateCustomerInput(name, type, industry, region, employees, new BigDecimal(revenue), contacts));
+    }
+
+    private void assign(Customer customer, CustomerManager manager) {
+        assignments.assign(customer.getId(), manager.getId(), "DEMO", "admin");
+    }
+}

@@ -1,0 +1,132 @@
+package com.hongda.cms.manager;
+
+import com.hongda.cms.common.Region;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Objects;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/**
+ * A customer manager. Grade and status change only through the intention-named methods, which
+ * also produce the grade-history entry that explains the change.
+ */
+@Entity
+@Table(name = "customer_manager")
+public class CustomerManager {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "employee_no", nullable = false, updatable = false)
+    private String employeeNo;
+
+    @Column(nullable = false)
+    private String name;
+
+    /** The login of the manager, if they have one; links the manager to the identity tables. */
+    @Column(name = "user_id")
+    private String userId;
+
+    @Column(nullable = false)
+    private String branch;
+
+    // Stored as VARCHAR, not a native MySQL ENUM, so the same schema serves H2 and MySQL.
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    @Column(nullable = false)
+    private Region region;
+
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    @Column(nullable = false)
+    private Grade grade;
+
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    @Column(nullable = false)
+    private ManagerStatus status;
+
+    @Column(name = "supervisor_user_id")
+    private String supervisorUserId;
+
+    @Column(name = "grade_since", nullable = false)
+    private LocalDate gradeSince;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Version
+    private long version;
+
+    protected CustomerManager() {
+    }
+
+    /**
+     * Registers a manager. A trainee starts on probation; a manager registered at a higher grade
+     * (staff already in the sequence when the system is introduced) starts active.
+     */
+    static CustomerManager register(String employeeNo, String name, String userId, String branch, Region region,
+                                    Grade grade, String supervisorUserId, LocalDate gradeSince, Instant now) {
+        CustomerManager m = new CustomerManager();
+        m.employeeNo = employeeNo;
+        m.name = name;
+        m.userId = userId;
+        m.branch = branch;
+        m.region = region;
+        m.grade = grade;
+        m.status = grade == Grade.TRAINEE ? ManagerStatus.PROBATION : ManagerStatus.ACTIVE;
+        m.supervisorUserId = supervisorUserId;
+        m.gradeSince = gradeSince;
+        m.createdAt = now;
+        m.updatedAt = now;
+        return m;
+    }
+
+    /** Whether customers may be assigned to this manager at all, whatever their tier. */
+    public boolean mayOwnCustomers() {
+        return status == ManagerStatus.ACTIVE && grade != Grade.TRAINEE;
+    }
+
+    /** Whether {@code userId} is this manager or their supervisor. */
+    public boolean isManagedOrHeldBy(String user) {
+        return user != null && (user.equals(userId) || user.equals(supervisorUserId));
+    }
+
+    public Long getId() { return id; }
+    public String getEmployeeNo() { return employeeNo; }
+    public String getName() { return name; }
+    public String getUserId() { return userId; }
+    public String getBranch() { return branch; }
+    public Region getRegion() { return region; }
+    public Grade getGrade() { return grade; }
+    public ManagerStatus getStatus() { return status; }
+    public String getSupervisorUserId() { return supervisorUserId; }
+    public LocalDate getGradeSince() { return gradeSince; }
+    public Instant getCreatedAt() { return createdAt; }
+    public Instant getUpdatedAt() { return updatedAt; }
+    public long getVersion() { return version; }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof CustomerManager other && id != null && id.equals(other.id);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hashCode(id);
+    }
+}

@@ -1,0 +1,91 @@
+package com.hongda.cms.manager;
+
+import com.hongda.cms.common.Connection;
+import com.hongda.cms.common.Ids;
+import com.hongda.cms.common.PageArgs;
+import com.hongda.cms.security.Access;
+import com.hongda.cms.security.CurrentUser;
+import com.hongda.cms.security.Directory;
+import com.hongda.cms.security.Person;
+import jakarta.validation.Valid;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+
+/** The {@code Manager} type, its queries and the mutation that registers one. */
+@Controller
+@SchemaMapping(typeName = "Manager")
+class ManagerController {
+
+    private final ManagerService service;
+    private final Directory directory;
+
+    ManagerController(ManagerService service, Directory directory) {
+        this.service = service;
+        this.directory = directory;
+    }
+
+    /** The payload of {@code createManager}. */
+    record ManagerPayload(CustomerManager manager) {
+    }
+
+    @QueryMapping
+    @PreAuthorize(Access.STAFF)
+    CustomerManager manager(@Argument String id) {
+        return service.find(Ids.parse("id", id)).orElse(null);
+    }
+
+    @QueryMapping
+    @PreAuthorize(Access.STAFF)
+    Connection<CustomerManager> managers(@Argument ManagerFilter filter, @Argument ManagerSort sort,
+                                         @Argument Integer first, @Argument String after,
+                                         @Argument Integer last, @Argument String before) {
+        return service.page(filter, sort, new PageArgs(first, after, last, before));
+    }
+
+    @MutationMapping
+    @PreAuthorize(Access.HR_OR_ADMIN)
+    ManagerPayload createManager(@Argument @Valid CreateManagerInput input) {
+        return new ManagerPayload(service.register(input, CurrentUser.id()));
+    }
+
+    @SchemaMapping
+    String id(CustomerManager manager) {
+        return String.valueOf(manager.getId());
+    }
+
+    @SchemaMapping
+    String supervisorId(CustomerManager manager) {
+        return manager.getSupervisorUserId();
+    }
+
+    @BatchMapping
+    Map<CustomerManager, Person> supervisor(List<CustomerManager> managers) {
+        Map<String, Person> people = directory.people(managers.stream().map(CustomerManager::getSupervisorUserId).toList());
+        Map<CustomerManager, Person> result = new LinkedHashMap<>();
+        for (CustomerManager m : managers) {
+            Person p = m.getSupervisorUserId() == null ? null : people.get(m.getSupervisorUserId());
+            if (p != null) {
+                result.put(m, p);
+            }
+        }
+        return result;
+    }
+
+    @BatchMapping
+    Map<CustomerManager, List<GradeChange>> gradeHistory(List<CustomerManager> managers) {
+        Map<Long, List<GradeChange>> histories = service.gradeHistories(managers.stream().map(CustomerManager::getId).toList());
+        Map<CustomerManager, List<GradeChange>> result = new LinkedHashMap<>();
+        for (CustomerManager m : managers) {
+            result.put(m, histories.getOrDefault(m.getId(), List.of()));
+        }
+        return result;
+    }
+}

@@ -1,0 +1,122 @@
+package com.hongda.cms.manager;
+
+import com.hongda.cms.common.Connection;
+import com.hongda.cms.common.DomainException;
+import com.hongda.cms.common.PageArgs;
+import com.hongda.cms.common.Paging;
+import com.hongda.cms.security.Directory;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Registers managers, reads them, and keeps their grade history. */
+@Service
+public class ManagerService {
+
+    private final ManagerRepository managers;
+    private final GradeChangeRepository gradeChanges;
+    private final Directory directory;
+    private final Paging paging;
+    private final Clock clock;
+
+    ManagerService(ManagerRepository managers, GradeChangeRepository gradeChanges, Directory directory,
+                   Paging paging, Clock clock) {
+        this.managers = managers;
+        this.gradeChanges = gradeChanges;
+        this.directory = directory;
+        this.paging = paging;
+        this.clock = clock;
+    }
+
+    /**
+     * Registers a manager with a first grade-history entry. The employee number and the login
+     * must be unused; the login and the supervisor must be existing users.
+     */
+    @Transactional
+    public CustomerManager register(CreateManagerInput input, String actor) {
+        String employeeNo = input.employeeNo().trim();
+        if (managers.existsByEmployeeNo(employeeNo)) {
+            throw DomainException.conflict("input.employeeNo", "EMPLOYEE_NO_UNIQUE", "error.manager.employeeNoTaken", employeeNo);
+        }
+        String userId = blankToNull(input.userId());
+        if (userId != null) {
+            if (!directory.exists(userId)) {
+                throw DomainException.notFound("input.userId", "user", userId);
+            }
+            if (managers.existsByUserId(userId)) {
+                throw DomainException.conflict("input.userId", "USER_LINKED_ONCE", "error.manager.userLinked", userId);
+            }
+        }
+        String supervisor = blankToNull(input.supervisorId());
+        if (supervisor != null && !directory.exists(supervisor)) {
+            throw DomainException.notFound("input.supervisorId", "user", supervisor);
+        }
+        LocalDate today = LocalDate.now(clock);
+        LocalDate since = input.gradeSince() == null ? today : input.gradeSince();
+        if (since.isAfter(today) || since.isBefore(today.minusYears(60))) {
+            throw DomainException.badRequest("input.gradeSince", "DATE_RANGE", "error.manager.gradeSince");
+        }
+        Instant now = clock.instant();
+        CustomerManager manager = managers.save(CustomerManager.register(employeeNo, input.name().trim(), userId,
+                input.branch().trim(), input.region(), input.grade(), supervisor, since, now));
+        String reason = blankToNull(input.reason());
+        gradeChanges.save(new GradeChange(manager.getId(), null, input.grade(), now,
+                reason == null ? "REGISTERED" : reason, null, actor));
+        return manager;
+    }
+
+    @Transactional(readOnly = true)
+    public CustomerManager get(String field, long id) {
+        return managers.findById(id).orElseThrow(() -> DomainException.notFound(field, "manager", id));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<CustomerManager> find(long id) {
+        return managers.findById(id);
+    }
+
+    /** The manager record of a login, if that user is a customer manager. */
+    @Transactional(readOnly = true)
+    public Optional<CustomerManager> findByUser(String userId) {
+        return managers.findByUserId(userId);
+    }
+
+    /**
+     * Loads the manager and locks the row until the transaction ends, so that concurrent
+     * assignments to the same manager check capacity one after another.
+     */
+    @Transactional
+    public CustomerManager lockForAssignment(String field, long id) {
+        return managers.findByIdForUpdate(id).orElseThrow(() -> DomainException.notFound(field, "manager", id));
+    }
+
+    @Transactional(readOnly = true)
+    public Map<Long, CustomerManager> byIds(Collection<Long> ids) {
+        return managers.findAllById(ids).stream().collect(Collectors.toMap(CustomerManager::getId, Function.identity()));
+    }
+
+    @Transactional(readOnly = true)
+    public Connection<CustomerManager> page(ManagerFilter filter, ManagerSort sort, PageArgs args) {
+        ManagerFilter f = filter == null ? new ManagerFilter(null, null, null, null, null, null) : filter;
+        ManagerSort s = sort == null ? new ManagerSort(null, null) : sort;
+        return paging.page(CustomerManager.class, f.toSpecification(), s.toSort(), args);
+    }
+
+    @Transactional(readOnly = true)
+    public Map<Long, List<GradeChange>> gradeHistories(Collection<Long> managerIds) {
+        return gradeChanges.findByManagerIdInOrderByChangedAtAscIdAsc(managerIds).stream()
+                .collect(Collectors.groupingBy(GradeChange::getManagerId));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}
