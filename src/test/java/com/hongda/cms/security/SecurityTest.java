@@ -1,0 +1,115 @@
+package com.hongda.cms.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.hongda.cms.support.Fixtures;
+import com.hongda.cms.support.IntegrationTest;
+import org.camunda.bpm.engine.IdentityService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+
+class SecurityTest extends IntegrationTest {
+
+    private static final String CREATE_MANAGER = """
+            mutation { createManager(input: {employeeNo: "X-1", name: "x", branch: "b", region: URBAN, grade: JUNIOR}) { manager { id } } }
+            """;
+
+    @Autowired
+    IdentityService identityService;
+
+    @Test
+    void anonymousRequestIsRefusedWith401() {
+        client(null, null).post().contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"query\":\"{ me { id } }\"}")
+                .exchange()
+                .expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void wrongPasswordIsRefusedWith401() {
+        org.springframework.test.web.reactive.server.WebTestClient.bindToServer()
+                .baseUrl("http://localhost:" + port + "/graphql").build()
+                .post().headers(h -> h.setBasicAuth(Fixtures.HR, "wrong")).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"query\":\"{ me { id } }\"}")
+                .exchange()
+                .expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void healthProbeNeedsNoLogin() {
+        org.springframework.test.web.reactive.server.WebTestClient.bindToServer()
+                .baseUrl("http://localhost:" + port).build()
+                .get().uri("/actuator/health").exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void meNamesTheCallerAndTheirRolesFromTheEngineGroups() {
+        as(Fixtures.SERVICE).document("{ me { id roles } }").execute()
+                .path("me.id").entity(String.class).isEqualTo(Fixtures.SERVICE)
+                .path("me.roles").entityList(String.class).containsExactly("SERVICE_DESK");
+    }
+
+    @Test
+    void onlyHrAndAdminCreateManagers() {
+        for (String user : new String[] {Fixtures.AUDITOR, Fixtures.SUPERVISOR, Fixtures.MANAGER, Fixtures.CANDIDATE, Fixtures.COMMITTEE}) {
+            assertForbidden(user, CREATE_MANAGER);
+        }
+    }
+
+    @Test
+    void auditorChangesNothing() {
+        assertForbidden(Fixtures.AUDITOR, """
+                mutation { createCustomer(input: {name: "x", type: ENTERPRISE, industry: OTHER, region: URBAN, employees: 1, monthlyRevenue: 1}) { customer { id } } }
+                """);
+        assertForbidden(Fixtures.AUDITOR, """
+                mutation { assignCustomer(input: {customerId: "1", managerId: "1"}) { customer { id } } }
+                """);
+        assertForbidden(Fixtures.AUDITOR, """
+                mutation { reassignCustomer(input: {customerId: "1", managerId: "1"}) { customer { id } } }
+                """);
+        assertForbidden(Fixtures.AUDITOR, """
+                mutation { updateCustomer(input: {id: "1", name: "y"}) { customer { id } } }
+                """);
+    }
+
+    @Test
+    void candidatesReadNeitherManagersNorCustomers() {
+        assertForbidden(Fixtures.CANDIDATE, "{ managers { totalCount } }");
+        assertForbidden(Fixtures.CANDIDATE, "{ customers { totalCount } }");
+        assertForbidden(Fixtures.JUDGE, "{ customers { totalCount } }");
+    }
+
+    @Test
+    void onlySupervisorsAndAdminsAssignCustomers() {
+        assertForbidden(Fixtures.HR, "mutation { assignCustomer(input: {customerId: \"1\", managerId: \"1\"}) { customer { id } } }");
+        assertForbidden(Fixtures.MANAGER, "mutation { assignCustomer(input: {customerId: \"1\", managerId: \"1\"}) { customer { id } } }");
+        assertForbidden(Fixtures.SERVICE, "mutation { reassignCustomer(input: {customerId: \"1\", managerId: \"1\"}) { customer { id } } }");
+    }
+
+    @Test
+    void firstAdministratorIsCreatedFromTheEnvironmentOnceAndNeverOverwritten() {
+        String id = fixtures.unique("boot").toLowerCase();
+        new IdentityBootstrap(identityService, id, "first-secret").run(null);
+        assertThat(identityService.checkPassword(id, "first-secret")).isTrue();
+        assertThat(identityService.createGroupQuery().groupMember(id).singleResult().getId()).isEqualTo("ADMIN");
+
+        new IdentityBootstrap(identityService, id, "other-secret").run(null);
+        assertThat(identityService.checkPassword(id, "first-secret")).isTrue();
+        assertThat(identityService.checkPassword(id, "other-secret")).isFalse();
+    }
+
+    @Test
+    void everyRoleHasAnEngineGroup() {
+        for (Role role : Role.values()) {
+            assertThat(identityService.createGroupQuery().groupId(role.name()).count()).as(role.name()).isEqualTo(1);
+        }
+    }
+
+    private void assertForbidden(String user, String document) {
+        as(user).document(document).execute().errors().satisfy(errors -> {
+            assertThat(errors).isNotEmpty();
+            assertThat(errors).allSatisfy(e -> assertThat(e.getErrorType().toString()).isEqualTo("FORBIDDEN"));
+        });
+    }
+}

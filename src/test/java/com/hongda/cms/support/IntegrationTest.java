@@ -1,0 +1,58 @@
+package com.hongda.cms.support;
+
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * Base of every integration test: the real service on a random port, the real engine and the real
+ * database (H2, or MySQL/MariaDB with the mysql profile). All subclasses share one Spring context,
+ * so keep this configuration the same for all of them.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles(resolver = TestProfiles.class)
+@Import(TestInfrastructure.class)
+public abstract class IntegrationTest {
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected Fixtures fixtures;
+
+    @BeforeEach
+    void ensureUsers() {
+        fixtures.ensureUsers();
+    }
+
+    /** A GraphQL client over real HTTP, logged in as {@code user}. */
+    protected HttpGraphQlTester as(String user) {
+        return HttpGraphQlTester.create(client(user, null));
+    }
+
+    /** The same, asking for answers in {@code language}. */
+    protected HttpGraphQlTester as(String user, String language) {
+        return HttpGraphQlTester.create(client(user, language));
+    }
+
+    protected WebTestClient client(String user, String language) {
+        return WebTestClient.bindToServer()
+                .baseUrl("http://localhost:" + port + "/graphql")
+                .responseTimeout(Duration.ofSeconds(60))
+                .defaultHeaders(h -> {
+                    if (user != null) {
+                        h.setBasicAuth(user, Fixtures.PASSWORD);
+                    }
+                    if (language != null) {
+                        h.set("Accept-Language", language);
+                    }
+                })
+                .build();
+    }
+}
