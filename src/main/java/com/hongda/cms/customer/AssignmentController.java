@@ -1,8 +1,8 @@
 package com.hongda.cms.customer;
 
+import com.hongda.cms.common.Batches;
 import com.hongda.cms.manager.CustomerManager;
 import com.hongda.cms.manager.ManagerService;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -28,13 +28,6 @@ class AssignmentController {
     @BatchMapping
     Map<Assignment, CustomerManager> manager(List<Assignment> batch) {
         Map<Long, CustomerManager> byId = managers.byIds(batch.stream().map(Assignment::getManagerId).distinct().toList());
-        Map<Assignment, CustomerManager> result = new LinkedHashMap<>();
-        for (Assignment a : batch) {
-            CustomerManager m = byId.get(a.getManagerId());
-            if (m != null) {
-                result.put(a, m);
-            }
-        }
-        return result;
+        return Batches.pair(batch, Assignment::getManagerId, byId, null);
     }
 }

@@ -1,5 +1,6 @@
 package com.hongda.cms.customer;
 
+import com.hongda.cms.common.Batches;
 import com.hongda.cms.common.Connection;
 import com.hongda.cms.common.Ids;
 import com.hongda.cms.common.PageArgs;
@@ -11,7 +12,6 @@ import com.hongda.cms.manager.ManagerService;
 import com.hongda.cms.security.Access;
 import com.hongda.cms.security.CurrentUser;
 import jakarta.validation.Valid;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -108,34 +108,18 @@ class CustomerController {
     Map<Customer, CustomerManager> manager(List<Customer> batch) {
         Map<Long, CustomerManager> byId = managers.byIds(batch.stream().map(Customer::getManagerId)
                 .filter(Objects::nonNull).collect(Collectors.toSet()));
-        Map<Customer, CustomerManager> result = new LinkedHashMap<>();
-        for (Customer c : batch) {
-            CustomerManager m = c.getManagerId() == null ? null : byId.get(c.getManagerId());
-            if (m != null) {
-                result.put(c, m);
-            }
-        }
-        return result;
+        return Batches.pair(batch, Customer::getManagerId, byId, null);
     }
 
     @BatchMapping
     Map<Customer, List<Contact>> contacts(List<Customer> batch) {
-        Map<Long, List<Contact>> contacts = customers.contacts(batch);
-        Map<Customer, List<Contact>> result = new LinkedHashMap<>();
-        for (Customer c : batch) {
-            result.put(c, contacts.getOrDefault(c.getId(), List.of()));
-        }
-        return result;
+        return Batches.pair(batch, Customer::getId, customers.contacts(batch), List.of());
     }
 
     @BatchMapping
     Map<Customer, List<Assignment>> assignments(List<Customer> batch) {
         Map<Long, List<Assignment>> histories = customers.assignmentHistories(batch.stream().map(Customer::getId).toList());
-        Map<Customer, List<Assignment>> result = new LinkedHashMap<>();
-        for (Customer c : batch) {
-            result.put(c, histories.getOrDefault(c.getId(), List.of()));
-        }
-        return result;
+        return Batches.pair(batch, Customer::getId, histories, List.of());
     }
 
     private static String trimmed(String s) {

@@ -120,10 +120,10 @@ public class CustomerService {
     }
 
     @Transactional(readOnly = true)
-    Map<Long, Long> customerCounts(Collection<Long> managerIds) {
-        Map<Long, Long> counts = new HashMap<>();
+    Map<Long, Integer> customerCounts(Collection<Long> managerIds) {
+        Map<Long, Integer> counts = new HashMap<>();
         for (Object[] row : customers.countByManagers(managerIds)) {
-            counts.put((Long) row[0], ((Number) row[1]).longValue());
+            counts.put((Long) row[0], ((Number) row[1]).intValue());
         }
         return counts;
     }

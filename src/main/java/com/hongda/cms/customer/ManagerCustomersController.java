@@ -1,7 +1,7 @@
 package com.hongda.cms.customer;
 
+import com.hongda.cms.common.Batches;
 import com.hongda.cms.manager.CustomerManager;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -36,21 +36,13 @@ class ManagerCustomersController {
                 : access.callerAsManager().map(me -> batch.stream().filter(me::equals).toList()).orElse(List.of());
         Map<Long, List<Customer>> owned = visible.isEmpty() ? Map.of()
                 : customers.customersOf(visible.stream().map(CustomerManager::getId).toList());
-        Map<CustomerManager, List<Customer>> result = new LinkedHashMap<>();
-        for (CustomerManager m : batch) {
-            result.put(m, owned.getOrDefault(m.getId(), List.of()));
-        }
-        return result;
+        return Batches.pair(batch, CustomerManager::getId, owned, List.of());
     }
 
     @BatchMapping
     Map<CustomerManager, Integer> customerCount(List<CustomerManager> batch) {
-        Map<Long, Long> counts = customers.customerCounts(batch.stream().map(CustomerManager::getId).toList());
-        Map<CustomerManager, Integer> result = new LinkedHashMap<>();
-        for (CustomerManager m : batch) {
-            result.put(m, counts.getOrDefault(m.getId(), 0L).intValue());
-        }
-        return result;
+        return Batches.pair(batch, CustomerManager::getId,
+                customers.customerCounts(batch.stream().map(CustomerManager::getId).toList()), 0);
     }
 
     @SchemaMapping

@@ -1,5 +1,6 @@
 package com.hongda.cms.manager;
 
+import com.hongda.cms.common.Batches;
 import com.hongda.cms.common.Connection;
 import com.hongda.cms.common.Ids;
 import com.hongda.cms.common.PageArgs;
@@ -8,7 +9,6 @@ import com.hongda.cms.security.CurrentUser;
 import com.hongda.cms.security.Directory;
 import com.hongda.cms.security.Person;
 import jakarta.validation.Valid;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -69,23 +69,12 @@ class ManagerController {
     @BatchMapping
     Map<CustomerManager, Person> supervisor(List<CustomerManager> managers) {
         Map<String, Person> people = directory.people(managers.stream().map(CustomerManager::getSupervisorUserId).toList());
-        Map<CustomerManager, Person> result = new LinkedHashMap<>();
-        for (CustomerManager m : managers) {
-            Person p = m.getSupervisorUserId() == null ? null : people.get(m.getSupervisorUserId());
-            if (p != null) {
-                result.put(m, p);
-            }
-        }
-        return result;
+        return Batches.pair(managers, CustomerManager::getSupervisorUserId, people, null);
     }
 
     @BatchMapping
     Map<CustomerManager, List<GradeChange>> gradeHistory(List<CustomerManager> managers) {
         Map<Long, List<GradeChange>> histories = service.gradeHistories(managers.stream().map(CustomerManager::getId).toList());
-        Map<CustomerManager, List<GradeChange>> result = new LinkedHashMap<>();
-        for (CustomerManager m : managers) {
-            result.put(m, histories.getOrDefault(m.getId(), List.of()));
-        }
-        return result;
+        return Batches.pair(managers, CustomerManager::getId, histories, List.of());
     }
 }
