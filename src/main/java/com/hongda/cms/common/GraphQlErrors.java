@@ -52,6 +52,11 @@ public class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
         if (ex instanceof DomainException e) {
             return List.of(error(env, e.type(), text(e.messageKey(), e.args(), locale), e.field(), e.rule()));
         }
+        if (ex instanceof InvalidInputException e) {
+            return e.problems().stream()
+                    .map(p -> error(env, p.type(), text(p.messageKey(), p.args(), locale), p.field(), p.rule()))
+                    .toList();
+        }
         if (ex instanceof ConstraintViolationException e) {
             List<GraphQLError> errors = new ArrayList<>();
             for (ConstraintViolation<?> v : e.getConstraintViolations()) {

@@ -28,8 +28,15 @@ public class Paging {
         this.properties = properties;
     }
 
-    @Transactional(readOnly = true)
-    public <T> Connection<T> page(Class<T> type, Specification<T> spec, Sort sort, PageArgs args) {
+    /** The rows a page asks for: skip {@code offset}, take {@code size} (fetch one more to learn hasNextPage). */
+    public record Window(long offset, int size, Long end) {
+    }
+
+    /**
+     * Works out which rows {@code args} ask for. {@code total} is called only for {@code last}
+     * without {@code before}, which counts from the end.
+     */
+    public Window window(PageArgs args, java.util.function.LongSupplier total) {
         Integer first = args.first();
         Integer last = args.last();
         if (first != null && last != null) {
@@ -41,7 +48,7 @@ public class Paging {
         Long end = args.before() == null ? null : PageArgs.offsetOf("before", args.before());
         int size;
         if (last != null) {
-            long upper = end != null ? end : count(type, spec);
+            long upper = end != null ? end : total.getAsLong();
             long from = Math.max(start, upper - last);
             size = (int) Math.max(0, upper - from);
             start = from;
@@ -51,10 +58,23 @@ public class Paging {
                 size = (int) Math.max(0, Math.min(size, end - start));
             }
         }
-        List<T> rows = size == 0 ? List.of() : select(type, spec, sort, start, size + 1);
-        boolean hasNext = rows.size() > size || (end != null && start + Math.min(rows.size(), size) < end);
+        return new Window(start, size, end);
+    }
+
+    /** Builds the connection from at most {@code size + 1} rows fetched at the window's offset. */
+    public <T> Connection<T> connection(Window window, List<T> rows, java.util.function.LongSupplier total) {
+        int size = window.size();
+        boolean hasNext = rows.size() > size
+                || (window.end() != null && window.offset() + Math.min(rows.size(), size) < window.end());
         List<T> page = rows.size() > size ? rows.subList(0, size) : rows;
-        return new Connection<>(page, start, hasNext, () -> count(type, spec));
+        return new Connection<>(page, window.offset(), hasNext, total);
+    }
+
+    @Transactional(readOnly = true)
+    public <T> Connection<T> page(Class<T> type, Specification<T> spec, Sort sort, PageArgs args) {
+        Window w = window(args, () -> count(type, spec));
+        List<T> rows = w.size() == 0 ? List.of() : select(type, spec, sort, w.offset(), w.size() + 1);
+        return connection(w, rows, () -> count(type, spec));
     }
 
     private void checkSize(String field, Integer value) {

@@ -1,0 +1,228 @@
+package com.hongda.cms.workflow.task;
+
+import com.hongda.cms.common.Connection;
+import com.hongda.cms.common.DomainException;
+import com.hongda.cms.common.PageArgs;
+import com.hongda.cms.common.Paging;
+import com.hongda.cms.security.Directory;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The approvers' inbox over the engine's tasks, with the rules checked on the server:
+ * a task is visible to its assignee and to members of its candidate groups (or its candidate
+ * users); only a candidate claims it; only the assignee completes it; the assignee, HR or ADMIN
+ * reassign it, and only to another candidate. Values are validated against the task's form before
+ * anything is written.
+ */
+@Service
+public class Inbox {
+
+    private final TaskService tasks;
+    private final HistoryService history;
+    private final RuntimeService runtime;
+    private final IdentityService identity;
+    private final TaskForms forms;
+    private final TaskLinks links;
+    private final Directory directory;
+    private final Paging paging;
+
+    Inbox(TaskService tasks, HistoryService history, RuntimeService runtime, IdentityService identity,
+          TaskForms forms, TaskLinks links, Directory directory, Paging paging) {
+        this.tasks = tasks;
+        this.history = history;
+        this.runtime = runtime;
+        this.identity = identity;
+        this.forms = forms;
+        this.links = links;
+        this.directory = directory;
+        this.paging = paging;
+    }
+
+    /** Tasks assigned to the caller. */
+    @Transactional(readOnly = true)
+    public Connection<TaskView> assignedToMe(TaskFilter filter, TaskSort sort, PageArgs args) {
+        Caller me = Caller.current();
+        return page(() -> query(filter).taskAssignee(me.id()), sort, args);
+    }
+
+    /** Unassigned tasks the caller may claim through their groups or as a candidate user. */
+    @Transactional(readOnly = true)
+    public Connection<TaskView> claimableByMe(TaskFilter filter, TaskSort sort, PageArgs args) {
+        Caller me = Caller.current();
+        return page(() -> candidateOf(query(filter).taskUnassigned(), me), sort, args);
+    }
+
+    /** One task, if the caller may see it. */
+    @Transactional(readOnly = true)
+    public TaskView find(String taskId) {
+        Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
+        if (task == null) {
+            return null;
+        }
+        requireVisible(task, Caller.current());
+        return TaskView.of(task);
+    }
+
+    @Transactional
+    public TaskView claim(String taskId) {
+        Caller me = Caller.current();
+        Task task = existing(taskId);
+        requireCandidate(task, me);
+        if (me.id().equals(task.getAssignee())) {
+            return TaskView.of(task);
+        }
+        if (task.getAssignee() != null) {
+            throw DomainException.conflict("input.taskId", "TASK_ALREADY_CLAIMED", "error.task.claimedBy", task.getAssignee());
+        }
+        try {
+            tasks.claim(taskId, me.id());
+        } catch (org.camunda.bpm.engine.TaskAlreadyClaimedException | OptimisticLockingException e) {
+            throw DomainException.conflict("input.taskId", "TASK_ALREADY_CLAIMED", "error.task.claimedConcurrently");
+        }
+        return TaskView.of(existing(taskId));
+    }
+
+    @Transactional
+    public TaskView unclaim(String taskId) {
+        Caller me = Caller.current();
+        Task task = existing(taskId);
+        if (task.getAssignee() == null) {
+            requireVisible(task, me);
+            return TaskView.of(task);
+        }
+        if (!me.id().equals(task.getAssignee()) && !me.manages()) {
+            throw DomainException.forbidden("error.task.notAssignee");
+        }
+        tasks.setAssignee(taskId, null);
+        return TaskView.of(existing(taskId));
+    }
+
+    @Transactional
+    public TaskView reassign(String taskId, String userId) {
+        Caller me = Caller.current();
+        Task task = existing(taskId);
+        if (!me.id().equals(task.getAssignee()) && !me.manages()) {
+            throw DomainException.forbidden("error.task.reassignNotAllowed");
+        }
+        if (!directory.exists(userId)) {
+            throw DomainException.notFound("input.userId", "user", userId);
+        }
+        List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream().map(g -> g.getId()).toList();
+        if (!isCandidate(task.getId(), new Caller(userId, groups))) {
+            throw DomainException.badRequest("input.userId", "ASSIGNEE_MUST_BE_CANDIDATE", "error.task.notCandidate", userId);
+        }
+        tasks.setAssignee(taskId, userId);
+        return TaskView.of(existing(taskId));
+    }
+
+    /** Completes the caller's task with form values; the process moves on in the same transaction. */
+    @Transactional
+    public Completion complete(String taskId, List<FormValue> values) {
+        Caller me = Caller.current();
+        Task task = existing(taskId);
+        if (task.getAssignee() == null) {
+            requireVisible(task, me);
+            throw DomainException.forbidden("error.task.claimFirst");
+        }
+        if (!me.id().equals(task.getAssignee())) {
+            throw DomainException.forbidden("error.task.notAssignee");
+        }
+        Map<String, Object> variables = forms.validate(forms.fields(task.getProcessDefinitionId(), task.getTaskDefinitionKey()), values);
+        try {
+            VariableMap typed = Variables.fromMap(variables);
+            tasks.complete(taskId, typed);
+        } catch (OptimisticLockingException | NullValueException e) {
+            throw alreadyCompleted();
+        } catch (ProcessEngineException e) {
+            if (finished(taskId)) {
+                throw alreadyCompleted();
+            }
+            throw e;
+        }
+        boolean ended = runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId()).count() == 0;
+        return new Completion(taskId, task.getProcessInstanceId(), ended);
+    }
+
+    /** The result of completing a task. */
+    public record Completion(String taskId, String processInstanceId, boolean processEnded) {
+    }
+
+    @Transactional
+    public TaskLinks.Comment comment(String taskId, String message) {
+        Caller me = Caller.current();
+        Task task = existing(taskId);
+        requireVisible(task, me);
+        org.camunda.bpm.engine.task.Comment c = tasks.createComment(taskId, task.getProcessInstanceId(), message);
+        return new TaskLinks.Comment(c.getId(), taskId, me.id(), c.getTime().toInstant(), message);
+    }
+
+    private Connection<TaskView> page(java.util.function.Supplier<TaskQuery> query, TaskSort sort, PageArgs args) {
+        TaskSort s = sort == null ? new TaskSort(null, null) : sort;
+        Paging.Window w = paging.window(args, () -> query.get().count());
+        List<TaskView> rows = w.size() == 0 ? List.of()
+                : s.applyTo(query.get()).listPage((int) w.offset(), w.size() + 1).stream().map(TaskView::of).toList();
+        return paging.connection(w, rows, () -> query.get().count());
+    }
+
+    private TaskQuery query(TaskFilter filter) {
+        TaskQuery q = tasks.createTaskQuery().active();
+        return filter == null ? q : filter.applyTo(q);
+    }
+
+    private static TaskQuery candidateOf(TaskQuery query, Caller me) {
+        if (me.groups().isEmpty()) {
+            return query.taskCandidateUser(me.id());
+        }
+        return query.or().taskCandidateGroupIn(me.groups()).taskCandidateUser(me.id()).endOr();
+    }
+
+    private Task existing(String taskId) {
+        if (taskId == null || taskId.isEmpty() || taskId.length() > 64) {
+            throw DomainException.badRequest("input.taskId", "ID_FORMAT", "error.idFormat", "input.taskId");
+        }
+        Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
+        if (task == null) {
+            throw finished(taskId) ? alreadyCompleted() : DomainException.notFound("input.taskId", "task", taskId);
+        }
+        return task;
+    }
+
+    private boolean finished(String taskId) {
+        return history.createHistoricTaskInstanceQuery().taskId(taskId).finished().count() > 0;
+    }
+
+    private static DomainException alreadyCompleted() {
+        return DomainException.conflict("input.taskId", "TASK_ALREADY_COMPLETED", "error.task.alreadyCompleted");
+    }
+
+    private void requireVisible(Task task, Caller me) {
+        if (!me.id().equals(task.getAssignee()) && !isCandidate(task.getId(), me)) {
+            throw DomainException.forbidden("error.task.notVisible");
+        }
+    }
+
+    private void requireCandidate(Task task, Caller me) {
+        if (!isCandidate(task.getId(), me)) {
+            throw DomainException.forbidden("error.task.notCandidate", me.id());
+        }
+    }
+
+    private boolean isCandidate(String taskId, Caller who) {
+        TaskLinks.Candidates c = links.candidates(List.of(taskId)).getOrDefault(taskId, TaskLinks.Candidates.NONE);
+        return c.users().contains(who.id()) || c.groups().stream().anyMatch(who.groups()::contains);
+    }
+}

@@ -1,0 +1,26 @@
+package com.hongda.cms.workflow.task;
+
+import com.hongda.cms.common.SortDirection;
+import org.camunda.bpm.engine.task.TaskQuery;
+
+/** Sort order of the inbox queries; ties are broken by task id so pages are stable. */
+record TaskSort(Field field, SortDirection direction) {
+
+    /** Sortable task properties. */
+    enum Field { DUE_DATE, PRIORITY, CREATED }
+
+    TaskQuery applyTo(TaskQuery query) {
+        Field f = field == null ? Field.CREATED : field;
+        switch (f) {
+            case DUE_DATE -> query.orderByDueDate();
+            case PRIORITY -> query.orderByTaskPriority();
+            case CREATED -> query.orderByTaskCreateTime();
+        }
+        if (direction == SortDirection.DESC) {
+            query.desc();
+        } else {
+            query.asc();
+        }
+        return query.orderByTaskId().asc();
+    }
+}
