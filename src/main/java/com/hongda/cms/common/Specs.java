@@ -1,6 +1,7 @@
 package com.hongda.cms.common;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import org.springframework.data.jpa.domain.Specification;
 
@@ -13,11 +14,16 @@ public final class Specs {
     private Specs() {
     }
 
+    /**
+     * "Any of these values". Repeats are dropped: a client may send the same enum code any number of
+     * times, and every value would otherwise become a bind parameter of the select and of the count.
+     */
     public static <T> Specification<T> in(String attribute, Collection<?> values) {
         if (values == null || values.isEmpty()) {
             return null;
         }
-        return (root, query, cb) -> root.get(attribute).in(values);
+        List<?> distinct = values.stream().distinct().toList();
+        return (root, query, cb) -> root.get(attribute).in(distinct);
     }
 
     public static <T> Specification<T> equal(String attribute, Object value) {
