@@ -57,6 +57,10 @@ public class CustomerManager {
     @Column(nullable = false)
     private ManagerStatus status;
 
+    /** The grade's place on the ladder, so that sorting by grade follows the ladder, not the alphabet. */
+    @Column(name = "grade_rank", nullable = false)
+    private int gradeRank;
+
     @Column(name = "supervisor_user_id")
     private String supervisorUserId;
 
@@ -88,6 +92,7 @@ public class CustomerManager {
         m.branch = branch;
         m.region = region;
         m.grade = grade;
+        m.gradeRank = grade.ordinal();
         m.status = grade == Grade.TRAINEE ? ManagerStatus.PROBATION : ManagerStatus.ACTIVE;
         m.supervisorUserId = supervisorUserId;
         m.gradeSince = gradeSince;

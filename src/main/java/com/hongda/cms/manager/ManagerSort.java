@@ -8,7 +8,7 @@ public record ManagerSort(Field field, SortDirection direction) {
 
     /** Sortable columns, each indexed. */
     public enum Field {
-        NAME("name"), EMPLOYEE_NO("employeeNo"), GRADE("grade"), GRADE_SINCE("gradeSince"), CREATED_AT("createdAt");
+        NAME("name"), EMPLOYEE_NO("employeeNo"), GRADE("gradeRank"), GRADE_SINCE("gradeSince"), CREATED_AT("createdAt");
 
         private final String property;
 

@@ -445,6 +445,19 @@ class PaginationTest extends IntegrationTest {
         assertThat(rest.ids()).containsExactly(senior2);
     }
 
+    @Test
+    void sortsManagersByGradeAlongTheLadderNotTheAlphabet() {
+        String branch = fixtures.unique("PL");
+        String no = fixtures.unique("L");
+        String senior = createManager(branch, no + "-1", "SENIOR");
+        String trainee = createManager(branch, no + "-2", "TRAINEE");
+        String intermediate = createManager(branch, no + "-3", "INTERMEDIATE");
+        String junior = createManager(branch, no + "-4", "JUNIOR");
+
+        Page asc = managers(Map.of("branch", branch), Map.of("field", "GRADE"), args("first", 10));
+        assertThat(asc.ids()).containsExactly(trainee, junior, intermediate, senior);
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private Page customers(Map<String, Object> filter, Map<String, Object> sort, Map<String, Object> paging) {
