@@ -14,10 +14,22 @@ import reactor.core.publisher.Mono;
 @Component
 public class RequestLocale implements WebGraphQlInterceptor {
 
+    /** Key of the locale in the GraphQL context, where batch loaders (which get no Locale argument) find it. */
+    public static final String CONTEXT_KEY = "cms.locale";
+
+    /** The request's locale from a GraphQL context; zh-CN when absent. */
+    public static Locale of(graphql.GraphQLContext context) {
+        Locale locale = context == null ? null : context.get(CONTEXT_KEY);
+        return locale == null ? Locale.SIMPLIFIED_CHINESE : locale;
+    }
+
     @Override
     public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
         Locale locale = resolve(request.getHeaders().getFirst("Accept-Language"));
-        request.configureExecutionInput((input, builder) -> builder.locale(locale).build());
+        request.configureExecutionInput((input, builder) -> {
+            input.getGraphQLContext().put(CONTEXT_KEY, locale);
+            return builder.locale(locale).build();
+        });
         return chain.next(request);
     }
 

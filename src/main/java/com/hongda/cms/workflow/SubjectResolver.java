@@ -12,6 +12,12 @@ public interface SubjectResolver {
     /** The subject type this resolver answers, e.g. {@link Subject#CUSTOMER}. */
     String type();
 
+    /** The Java class of the resolved objects. */
+    Class<?> javaType();
+
+    /** The GraphQL type of the resolved objects: a member of the {@code Subject} union. */
+    String graphQlType();
+
     /** The domain objects for these ids; ids that are no object are absent from the map. */
     Map<String, Object> resolve(Collection<String> ids);
 }
