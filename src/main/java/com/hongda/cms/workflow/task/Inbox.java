@@ -133,6 +133,8 @@ public class Inbox {
     @Transactional
     public Completion complete(String taskId, List<FormValue> values) {
         Caller me = Caller.current();
+        checkId(taskId);
+        links.lock(taskId);
         Task task = existing(taskId);
         if (task.getAssignee() == null) {
             requireVisible(task, me);
@@ -190,10 +192,14 @@ public class Inbox {
         return query.or().taskCandidateGroupIn(me.groups()).taskCandidateUser(me.id()).endOr();
     }
 
-    private Task existing(String taskId) {
+    private static void checkId(String taskId) {
         if (taskId == null || taskId.isEmpty() || taskId.length() > 64) {
             throw DomainException.badRequest("input.taskId", "ID_FORMAT", "error.idFormat", "input.taskId");
         }
+    }
+
+    private Task existing(String taskId) {
+        checkId(taskId);
         Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
         if (task == null) {
             throw finished(taskId) ? alreadyCompleted() : DomainException.notFound("input.taskId", "task", taskId);

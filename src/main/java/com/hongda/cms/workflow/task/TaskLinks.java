@@ -34,6 +34,18 @@ class TaskLinks {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Locks the task's row until the transaction ends. Two completions of one task then run one
+     * after the other: the second finds the task gone and is told it was already completed,
+     * instead of racing the first into a deadlock or an optimistic-locking failure.
+     *
+     * @return whether the task still exists
+     */
+    boolean lock(String taskId) {
+        return !jdbc.queryForList("select ID_ from ACT_RU_TASK where ID_ = :id for update",
+                new MapSqlParameterSource("id", taskId), String.class).isEmpty();
+    }
+
     Map<String, Candidates> candidates(Collection<String> taskIds) {
         Map<String, Candidates> result = new HashMap<>();
         if (taskIds.isEmpty()) {
