@@ -64,6 +64,15 @@ public class CustomerManager {
     @Column(name = "supervisor_user_id")
     private String supervisorUserId;
 
+    @Column(name = "status_reason")
+    private String statusReason;
+
+    @Column(name = "status_since")
+    private LocalDate statusSince;
+
+    @Column(name = "status_process_instance_id")
+    private String statusProcessInstanceId;
+
     @Column(name = "grade_since", nullable = false)
     private LocalDate gradeSince;
 
@@ -101,6 +110,37 @@ public class CustomerManager {
         return m;
     }
 
+    /**
+     * Moves the manager to {@code to}. Promotion goes one step up the ladder at a time
+     * (逐级晋升); a demotion one step down. Returns the grade before.
+     */
+    Grade changeGrade(Grade to, LocalDate today, Instant now) {
+        if (status == ManagerStatus.LEFT) {
+            throw new IllegalStateException("manager " + id + " has left");
+        }
+        if (Math.abs(to.ordinal() - grade.ordinal()) != 1) {
+            throw new IllegalArgumentException("grade changes go one step at a time: " + grade + " -> " + to);
+        }
+        Grade before = grade;
+        grade = to;
+        gradeRank = to.ordinal();
+        gradeSince = today;
+        updatedAt = now;
+        return before;
+    }
+
+    /** Records a new status with its reason and the process that decided it. */
+    void changeStatus(ManagerStatus to, String reason, String processInstanceId, LocalDate today, Instant now) {
+        if (status == ManagerStatus.LEFT) {
+            throw new IllegalStateException("manager " + id + " has left");
+        }
+        status = to;
+        statusReason = reason;
+        statusSince = today;
+        statusProcessInstanceId = processInstanceId;
+        updatedAt = now;
+    }
+
     /** Whether customers may be assigned to this manager at all, whatever their tier. */
     public boolean mayOwnCustomers() {
         return status == ManagerStatus.ACTIVE && grade != Grade.TRAINEE;
@@ -121,6 +161,9 @@ public class CustomerManager {
     public ManagerStatus getStatus() { return status; }
     public String getSupervisorUserId() { return supervisorUserId; }
     public LocalDate getGradeSince() { return gradeSince; }
+    public String getStatusReason() { return statusReason; }
+    public LocalDate getStatusSince() { return statusSince; }
+    public String getStatusProcessInstanceId() { return statusProcessInstanceId; }
     public Instant getCreatedAt() { return createdAt; }
     public Instant getUpdatedAt() { return updatedAt; }
     public long getVersion() { return version; }

@@ -73,6 +73,58 @@ public class ManagerService {
         return manager;
     }
 
+    /**
+     * Moves a manager one grade up or down, with the grade-history entry that names the reason,
+     * who decided and the process instance that decided it.
+     */
+    @Transactional
+    public GradeChange changeGrade(long managerId, Grade to, String reason, String processInstanceId, String decidedBy) {
+        CustomerManager manager = managers.findById(managerId)
+                .orElseThrow(() -> DomainException.notFound("managerId", "manager", managerId));
+        Instant now = clock.instant();
+        Grade before;
+        try {
+            before = manager.changeGrade(to, LocalDate.now(clock), now);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw DomainException.conflict("managerId", "GRADE_ONE_STEP", "error.manager.gradeStep", manager.getGrade(), to);
+        }
+        return gradeChanges.save(new GradeChange(managerId, before, to, now, reason, processInstanceId, decidedBy));
+    }
+
+    /** Records a new status (e.g. ACTIVE after probation, LEFT when dismissed) with its reason and process. */
+    @Transactional
+    public CustomerManager changeStatus(long managerId, ManagerStatus to, String reason, String processInstanceId) {
+        CustomerManager manager = managers.findById(managerId)
+                .orElseThrow(() -> DomainException.notFound("managerId", "manager", managerId));
+        try {
+            manager.changeStatus(to, reason, processInstanceId, LocalDate.now(clock), clock.instant());
+        } catch (IllegalStateException e) {
+            throw DomainException.conflict("managerId", "MANAGER_LEFT", "error.manager.left", manager.getName());
+        }
+        return manager;
+    }
+
+    /**
+     * Hires a trainee decided by a process (the recruitment review): grade TRAINEE, status PROBATION,
+     * with the first grade-history entry naming that process.
+     */
+    @Transactional
+    public CustomerManager hireTrainee(String employeeNo, String name, String userId, String branch,
+                                       com.hongda.cms.common.Region region, String supervisorId,
+                                       String processInstanceId, String decidedBy) {
+        if (managers.existsByEmployeeNo(employeeNo)) {
+            throw DomainException.conflict("employeeNo", "EMPLOYEE_NO_UNIQUE", "error.manager.employeeNoTaken", employeeNo);
+        }
+        if (userId != null && managers.existsByUserId(userId)) {
+            throw DomainException.conflict("userId", "USER_LINKED_ONCE", "error.manager.userLinked", userId);
+        }
+        Instant now = clock.instant();
+        CustomerManager manager = managers.save(CustomerManager.register(employeeNo, name, userId, branch, region,
+                Grade.TRAINEE, supervisorId, LocalDate.now(clock), now));
+        gradeChanges.save(new GradeChange(manager.getId(), null, Grade.TRAINEE, now, "HIRED", processInstanceId, decidedBy));
+        return manager;
+    }
+
     @Transactional(readOnly = true)
     public CustomerManager get(String field, long id) {
         return managers.findById(id).orElseThrow(() -> DomainException.notFound(field, "manager", id));
