@@ -1,0 +1,97 @@
+package com.hongda.cms.recruitment;
+
+import com.hongda.cms.common.Region;
+import com.hongda.cms.support.Fixtures;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/** Drives recruitment reviews in tests: submits as a user, runs due jobs, completes tasks as a user. */
+@Component
+class RecruitmentDriver {
+
+    private final RecruitmentService recruitment;
+    private final ApplicationRepository applications;
+    private final ManagementService management;
+    private final TaskService tasks;
+    private final IdentityService identity;
+
+    RecruitmentDriver(RecruitmentService recruitment, ApplicationRepository applications, ManagementService management,
+                      TaskService tasks, IdentityService identity) {
+        this.recruitment = recruitment;
+        this.applications = applications;
+        this.management = management;
+        this.tasks = tasks;
+        this.identity = identity;
+    }
+
+    static SubmitApplicationInput input(String name, Education education, String years, boolean clean) {
+        return new SubmitApplicationInput(name, "13900001111", "c@example.com", Origin.EXTERNAL, null, education,
+                new BigDecimal(years), "三年客户服务经验", clean, clean, true, "城东分公司", Region.URBAN, null);
+    }
+
+    Application submitAsHr(SubmitApplicationInput input) {
+        return as(Fixtures.HR, List.of("HR"), () -> recruitment.submit(input));
+    }
+
+    Application reload(Application a) {
+        return applications.findById(a.getId()).orElseThrow();
+    }
+
+    /** Executes every due, non-timer job of the instance until none is left (async continuations). */
+    void runJobs(String processInstanceId) {
+        for (int i = 0; i < 50; i++) {
+            List<Job> jobs = management.createJobQuery().processInstanceId(processInstanceId).executable().list()
+                    .stream().filter(j -> j.getDuedate() == null || !isTimer(j)).toList();
+            if (jobs.isEmpty()) {
+                return;
+            }
+            jobs.forEach(j -> management.executeJob(j.getId()));
+        }
+        throw new IllegalStateException("jobs keep coming");
+    }
+
+    private boolean isTimer(Job j) {
+        return management.createJobQuery().jobId(j.getId()).timers().count() > 0;
+    }
+
+    /** Claims and completes the single open task of this step as {@code user}, then runs the jobs that follow. */
+    void complete(String processInstanceId, String step, String user, Map<String, Object> values) {
+        Task task = tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(step)
+                .or().taskAssignee(user).taskCandidateUser(user).taskUnassigned().endOr().list().stream()
+                .filter(t -> t.getAssignee() == null || t.getAssignee().equals(user))
+                .findFirst().orElseThrow(() -> new IllegalStateException("no task " + step + " for " + user));
+        identity.setAuthentication(user, groupsOf(user));
+        try {
+            tasks.claim(task.getId(), user);
+            tasks.complete(task.getId(), values);
+        } finally {
+            identity.clearAuthentication();
+        }
+        runJobs(processInstanceId);
+    }
+
+    private List<String> groupsOf(String user) {
+        return identity.createGroupQuery().groupMember(user).list().stream().map(g -> g.getId()).toList();
+    }
+
+    static <T> T as(String user, List<String> roles, Supplier<T> action) {
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null,
+                roles.stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList()));
+        try {
+            return action.get();
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+}
