@@ -1,0 +1,137 @@
+package com.hongda.cms.recruitment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.hongda.cms.support.Fixtures;
+import com.hongda.cms.support.IntegrationTest;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.test.tester.GraphQlTester;
+
+/** submitApplication and the application queries over GraphQL: who may do what, and bad input. */
+class RecruitmentApiTest extends IntegrationTest {
+
+    private static final String SUBMIT = """
+            mutation($in: SubmitApplicationInput!) { submitApplication(input: $in) { application {
+              id state candidateUserId submittedBy processInstanceId phone currentSteps } } }""";
+    private static final String READ = "query($id: ID!) { application(id: $id) { id name phone email state scores { composite } } }";
+
+    @Autowired
+    IdentityService identity;
+
+    @Autowired
+    RecruitmentDriver driver;
+
+    @Test
+    void candidateAppliesForThemselfAndSeesOnlyTheirOwn() {
+        String candidate = newCandidate();
+        GraphQlTester.Response r = as(candidate).document(SUBMIT).variable("in", input("丙")).execute();
+        r.errors().verify();
+        r.path("submitApplication.application.state").entity(String.class).isEqualTo("SUBMITTED");
+        r.path("submitApplication.application.candidateUserId").entity(String.class).isEqualTo(candidate);
+        r.path("submitApplication.application.phone").entity(String.class).isEqualTo("13900001111");
+        String id = r.path("submitApplication.application.id").entity(String.class).get();
+
+        as(candidate).document(READ).variable("id", id).execute().path("application.name").entity(String.class).isEqualTo("丙");
+        as(Fixtures.HR).document(READ).variable("id", id).execute().path("application.phone").entity(String.class).isEqualTo("13900001111");
+        as(Fixtures.AUDITOR).document(READ).variable("id", id).execute().path("application.email").entity(String.class).isEqualTo("c@example.com");
+        String other = newCandidate();
+        as(other).document(READ).variable("id", id).execute().errors().satisfy(errors ->
+                assertThat(errors).singleElement().satisfies(e -> assertThat(e.getErrorType().toString()).isEqualTo("FORBIDDEN")));
+        as(other).document("{ applications { totalCount } }").execute()
+                .path("applications.totalCount").entity(Integer.class).isEqualTo(0);
+        expectRule(as(candidate).document(SUBMIT).variable("in", input("丙")).execute(), "CONFLICT", "ONE_OPEN_APPLICATION");
+    }
+
+    @Test
+    void candidateCannotApplyForSomeoneElse() {
+        String candidate = newCandidate();
+        Map<String, Object> in = input("丁");
+        in.put("candidateUserId", Fixtures.MANAGER);
+        as(candidate).document(SUBMIT).variable("in", in).execute().errors().satisfy(errors ->
+                assertThat(errors).singleElement().satisfies(e -> assertThat(e.getErrorType().toString()).isEqualTo("FORBIDDEN")));
+    }
+
+    @Test
+    void hrEntersAnExternalCandidateAndOthersMayNot() {
+        as(Fixtures.HR).document(SUBMIT).variable("in", input("戊")).execute()
+                .path("submitApplication.application.submittedBy").entity(String.class).isEqualTo(Fixtures.HR)
+                .path("submitApplication.application.candidateUserId").valueIsNull();
+        for (String user : new String[] {Fixtures.MANAGER, Fixtures.AUDITOR, Fixtures.JUDGE, Fixtures.SUPERVISOR}) {
+            as(user).document(SUBMIT).variable("in", input("己")).execute().errors().satisfy(errors ->
+                    assertThat(errors).singleElement().satisfies(e -> assertThat(e.getErrorType().toString()).isEqualTo("FORBIDDEN")));
+        }
+    }
+
+    @Test
+    void badInputIsRefusedFieldByField() {
+        Map<String, Object> in = input("x".repeat(70_000));
+        in.put("yearsOfExperience", 61);
+        in.put("email", "not-an-email");
+        as(Fixtures.HR).document(SUBMIT).variable("in", in).execute().errors().satisfy(errors -> {
+            assertThat(errors).allSatisfy(e -> assertThat(e.getErrorType().toString()).isEqualTo("BAD_REQUEST"));
+            assertThat(errors).extracting(e -> e.getExtensions().get("field"))
+                    .containsExactlyInAnyOrder("input.name", "input.yearsOfExperience", "input.email");
+        });
+        Map<String, Object> internal = input("庚");
+        internal.put("origin", "INTERNAL");
+        expectRule(as(Fixtures.HR).document(SUBMIT).variable("in", internal).execute(), "BAD_REQUEST", "INTERNAL_NEEDS_EMPLOYEE_NO");
+        as(Fixtures.HR).document(READ).variable("id", "abc").execute().errors().satisfy(errors ->
+                assertThat(errors).singleElement().satisfies(e -> assertThat(e.getErrorType().toString()).isEqualTo("BAD_REQUEST")));
+        as(Fixtures.HR).document(READ).variable("id", "987654321").execute().path("application").valueIsNull();
+    }
+
+    @Test
+    void applicationShowsItsCurrentStepAndIsTheSubjectOfItsTasks() {
+        GraphQlTester.Response r = as(Fixtures.HR).document(SUBMIT).variable("in", input("辛")).execute();
+        String id = r.path("submitApplication.application.id").entity(String.class).get();
+        String pi = r.path("submitApplication.application.processInstanceId").entity(String.class).get();
+        driver.runJobs(pi);
+        as(Fixtures.HR).document("query($id: ID!) { application(id: $id) { state currentSteps } }").variable("id", id).execute()
+                .path("application.state").entity(String.class).isEqualTo("IN_REVIEW")
+                .path("application.currentSteps").entityList(String.class).containsExactly("HR qualification review");
+        as(Fixtures.HR).document("""
+                query($bk: String!) { claimableTasks(filter: {businessKey: $bk}) { nodes { name subject { __typename ... on Application { name phone } }
+                  form { key type required options { value } } } } }""").variable("bk", "APPLICATION-" + id).execute()
+                .path("claimableTasks.nodes[0].subject.__typename").entity(String.class).isEqualTo("Application")
+                .path("claimableTasks.nodes[0].subject.name").entity(String.class).isEqualTo("辛")
+                .path("claimableTasks.nodes[0].form[0].key").entity(String.class).isEqualTo("qualificationDecision")
+                .path("claimableTasks.nodes[0].form[0].options[*].value").entityList(String.class).containsExactly("ACCEPT", "REJECT");
+    }
+
+    private String newCandidate() {
+        String id = fixtures.unique("cand").toLowerCase();
+        org.camunda.bpm.engine.identity.User u = identity.newUser(id);
+        u.setPassword(Fixtures.PASSWORD);
+        identity.saveUser(u);
+        identity.createMembership(id, "CANDIDATE");
+        return id;
+    }
+
+    private static Map<String, Object> input(String name) {
+        Map<String, Object> in = new HashMap<>();
+        in.put("name", name);
+        in.put("phone", "13900001111");
+        in.put("email", "c@example.com");
+        in.put("origin", "EXTERNAL");
+        in.put("education", "BACHELOR");
+        in.put("yearsOfExperience", 3);
+        in.put("performanceSummary", "三年客户服务经验");
+        in.put("declaresEthics", true);
+        in.put("declaresNoBadRecord", true);
+        in.put("declaresHealthy", true);
+        in.put("branch", "城东分公司");
+        in.put("region", "URBAN");
+        return in;
+    }
+
+    private static void expectRule(GraphQlTester.Response r, String classification, String rule) {
+        r.errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(e -> {
+            assertThat(e.getErrorType().toString()).isEqualTo(classification);
+            assertThat(e.getExtensions()).containsEntry("rule", rule);
+        }));
+    }
+}
