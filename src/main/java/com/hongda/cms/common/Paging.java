@@ -73,7 +73,8 @@ public class Paging {
     @Transactional(readOnly = true)
     public <T> Connection<T> page(Class<T> type, Specification<T> spec, Sort sort, PageArgs args) {
         Window w = window(args, () -> count(type, spec));
-        List<T> rows = w.size() == 0 ? List.of() : select(type, spec, sort, w.offset(), w.size() + 1);
+        // Always one row more than the page, so that even first: 0 tells whether rows follow.
+        List<T> rows = select(type, spec, sort, w.offset(), w.size() + 1);
         return connection(w, rows, () -> count(type, spec));
     }
 

@@ -139,6 +139,7 @@ class PaginationTest extends IntegrationTest {
         Page none = customers(Map.of("nameContains", prefix), null, args("first", 0));
         assertThat(none.edges()).isEmpty();
         assertThat(none.totalCount()).isEqualTo(21);
+        assertThat(none.pageInfo().hasNextPage()).as("first: 0 still tells that rows follow").isTrue();
     }
 
     // ---------------------------------------------------------------- sort
