@@ -1,0 +1,75 @@
+package com.hongda.cms.workflow.history;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The candidate users and groups of an instance's tasks, from the engine's identity-link history,
+ * in one read per instance.
+ *
+ * <p>Why SQL: the engine's {@code HistoricIdentityLinkLogQuery} filters by a single task id and has
+ * no process-instance filter, so through the API this would be one query per task. The history
+ * table carries the root process instance id (indexed, used by the engine's own removal-time
+ * cleanup), which answers it at once. The read is read-only and covered by the tests on H2 and
+ * MySQL/MariaDB, so a change of the engine's schema would show there.
+ */
+@Component
+class TaskCandidates {
+
+    /** Candidate users and groups of one task. */
+    record Candidates(List<String> users, List<String> groups) {
+        static final Candidates NONE = new Candidates(List.of(), List.of());
+    }
+
+    private static final String SQL = """
+            select TASK_ID_, USER_ID_, GROUP_ID_, OPERATION_TYPE_ from ACT_HI_IDENTITYLINK
+            where ROOT_PROC_INST_ID_ = ? and TYPE_ = 'candidate' order by TIMESTAMP_""";
+
+    private final JdbcTemplate jdbc;
+
+    TaskCandidates(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * The candidates of each of {@code taskIds}, replaying additions and removals in time order.
+     * The engine logs no removal when a task ends, so a finished task shows who could take it.
+     */
+    Map<String, Candidates> of(String rootProcessInstanceId, Collection<String> taskIds) {
+        if (taskIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Set<String>> users = new HashMap<>();
+        Map<String, Set<String>> groups = new HashMap<>();
+        jdbc.query(SQL, rs -> {
+            String taskId = rs.getString(1);
+            if (!taskIds.contains(taskId)) {
+                return;
+            }
+            String user = rs.getString(2);
+            String who = user != null ? user : rs.getString(3);
+            Set<String> set = (user != null ? users : groups).computeIfAbsent(taskId, k -> new HashSet<>());
+            if ("add".equals(rs.getString(4))) {
+                set.add(who);
+            } else {
+                set.remove(who);
+            }
+        }, rootProcessInstanceId);
+        Map<String, Candidates> result = new HashMap<>();
+        for (String taskId : taskIds) {
+            result.put(taskId, new Candidates(sorted(users.get(taskId)), sorted(groups.get(taskId))));
+        }
+        return result;
+    }
+
+    /** Sorted: links added together carry one timestamp, so their order in the log means nothing. */
+    private static List<String> sorted(Collection<String> values) {
+        return values == null ? List.of() : values.stream().sorted().toList();
+    }
+}
