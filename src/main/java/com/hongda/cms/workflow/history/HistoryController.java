@@ -1,6 +1,6 @@
 package com.hongda.cms.workflow.history;
 
-import com.hongda.cms.workflow.EngineConnection;
+import com.hongda.cms.common.Connection;
 import com.hongda.cms.workflow.Subject;
 import com.hongda.cms.workflow.history.HistoryViews.Activity;
 import com.hongda.cms.workflow.history.HistoryViews.Decision;
@@ -44,7 +44,7 @@ class HistoryController {
 
     @QueryMapping
     @PreAuthorize(HistoryAccess.READERS)
-    EngineConnection<Instance> historicProcessInstances(@Argument HistoricProcessInstanceFilter filter,
+    Connection<Instance> historicProcessInstances(@Argument HistoricProcessInstanceFilter filter,
                                                         @Argument Integer first, @Argument String after) {
         return history.instances(filter, first, after);
     }

@@ -5,7 +5,9 @@ import static com.hongda.cms.workflow.history.HistoryViews.millis;
 
 import com.hongda.cms.common.DomainException;
 import com.hongda.cms.common.ErrorType;
-import com.hongda.cms.common.PagingProperties;
+import com.hongda.cms.common.Connection;
+import com.hongda.cms.common.PageArgs;
+import com.hongda.cms.common.Paging;
 import com.hongda.cms.workflow.EngineConnection;
 import com.hongda.cms.workflow.Subject;
 import com.hongda.cms.workflow.history.HistoryViews.Activity;
@@ -61,10 +63,10 @@ class ProcessHistory {
     private final RuntimeService runtime;
     private final RepositoryService repository;
     private final TaskCandidates candidates;
-    private final PagingProperties paging;
+    private final Paging paging;
 
     ProcessHistory(HistoryService history, RuntimeService runtime, RepositoryService repository,
-                   TaskCandidates candidates, PagingProperties paging) {
+                   TaskCandidates candidates, Paging paging) {
         this.history = history;
         this.runtime = runtime;
         this.repository = repository;
@@ -73,12 +75,12 @@ class ProcessHistory {
     }
 
     /** A page of instances, newest first: one query of at most {@code first + 1} rows, and a count only if selected. */
-    EngineConnection<Instance> instances(HistoricProcessInstanceFilter filter, Integer first, String after) {
+    Connection<Instance> instances(HistoricProcessInstanceFilter filter, Integer first, String after) {
         HistoricProcessInstanceFilter f = (filter == null ? HistoricProcessInstanceFilter.NONE : filter).checked();
         return EngineConnection.page(() -> f.applyTo(history.createHistoricProcessInstanceQuery())
                         .orderByProcessInstanceStartTime().desc()
                         .orderByProcessInstanceId().desc(),
-                ProcessHistory::instance, first, after, paging);
+                ProcessHistory::instance, new PageArgs(first, after, null, null), paging);
     }
 
     /** One instance's audit trail; NOT_FOUND naming {@code id} if there is no such instance. */

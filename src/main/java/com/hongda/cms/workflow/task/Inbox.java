@@ -174,9 +174,7 @@ public class Inbox {
 
     private Connection<TaskView> page(java.util.function.Supplier<TaskQuery> query, TaskSort sort, PageArgs args) {
         TaskSort s = sort == null ? new TaskSort(null, null) : sort;
-        Paging.Window w = paging.window(args, () -> query.get().count());
-        List<TaskView> rows = s.applyTo(query.get()).listPage((int) w.offset(), w.size() + 1).stream().map(TaskView::of).toList();
-        return paging.connection(w, rows, () -> query.get().count());
+        return com.hongda.cms.workflow.EngineConnection.page(() -> s.applyTo(query.get()), TaskView::of, args, paging);
     }
 
     private TaskQuery query(TaskFilter filter) {
