@@ -28,7 +28,8 @@ import reactor.core.publisher.Mono;
 /**
  * The limits of {@link GraphQlLimitsProperties}, each enforced as early as it can be: the document's
  * length before parsing, its tokens while parsing, its depth and complexity after validation and
- * before any data fetcher runs. Every refusal is a BAD_REQUEST that names the limit in
+ * before any data fetcher runs (depth and complexity spare requests for the schema alone, see
+ * {@link #introspectionOnly}). Every refusal is a BAD_REQUEST that names the limit in
  * {@code extensions.rule} (see {@link RequestErrors}).
  *
  * <p>Complexity estimates the size of the answer: a field counts 1 plus what it selects, and what
@@ -68,11 +69,8 @@ public class QueryLimits {
             @Override
             public InstrumentationContext<ExecutionResult> beginExecuteOperation(
                     InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
-                // GraphiQL's schema query is 15 levels deep; graphql-java's good-faith check bounds it.
-                if (introspectionOnly(parameters.getExecutionContext().getOperationDefinition())) {
-                    return SimpleInstrumentationContext.noOp();
-                }
-                return super.beginExecuteOperation(parameters, state);
+                return introspectionOnly(parameters) ? SimpleInstrumentationContext.noOp()
+                        : super.beginExecuteOperation(parameters, state);
             }
 
             @Override
@@ -90,6 +88,13 @@ public class QueryLimits {
         FieldComplexityCalculator calculator = (env, childComplexity) -> childComplexity < 0 ? cap
                 : (int) Math.min(cap, 1L + (long) childComplexity * elements(env, paging.defaultSize(), limits.assumedListSize()));
         return new MaxQueryComplexityInstrumentation(limits.maxComplexity(), calculator) {
+            @Override
+            public InstrumentationContext<ExecutionResult> beginExecuteOperation(
+                    InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
+                return introspectionOnly(parameters) ? SimpleInstrumentationContext.noOp()
+                        : super.beginExecuteOperation(parameters, state);
+            }
+
             @Override
             protected AbortExecutionException mkAbortException(int complexity, int maxComplexity) {
                 return new LimitExceeded("MAX_COMPLEXITY", "error.limit.complexity", complexity, maxComplexity);
@@ -123,7 +128,14 @@ public class QueryLimits {
         };
     }
 
-    static boolean introspectionOnly(OperationDefinition operation) {
+    /**
+     * Whether the operation asks for nothing but the schema ({@code __schema}, {@code __type},
+     * {@code __typename}). GraphiQL's schema query nests 15 levels and selects hundreds of fields;
+     * graphql-java's good-faith introspection check (on by default) bounds such requests instead,
+     * and the {@code mysql} profile turns introspection off altogether.
+     */
+    static boolean introspectionOnly(InstrumentationExecuteOperationParameters parameters) {
+        OperationDefinition operation = parameters.getExecutionContext().getOperationDefinition();
         return operation.getSelectionSet().getSelections().stream()
                 .allMatch(s -> s instanceof Field f && f.getName().startsWith("__"));
     }
