@@ -16,7 +16,6 @@ import graphql.parser.ParserOptions;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLTypeUtil;
 import java.util.Map;
-import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -107,7 +106,7 @@ public class QueryLimits {
      * Runs for every request over HTTP.
      */
     @Bean
-    WebGraphQlInterceptor documentLimits(GraphQlLimitsProperties limits, MessageSource messages) {
+    WebGraphQlInterceptor documentLimits(GraphQlLimitsProperties limits) {
         ParserOptions parserOptions = ParserOptions.getDefaultOperationParserOptions().transform(o -> o
                 .maxCharacters(limits.maxCharacters())
                 .maxTokens(limits.maxTokens()));
