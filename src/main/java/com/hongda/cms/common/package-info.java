@@ -1,6 +1,7 @@
 /**
- * What every module shares: classified domain errors and their GraphQL mapping, cursor
- * pagination, scalars, message bundles and small value types such as {@link com.hongda.cms.common.Region}.
+ * What every module shares: classified errors and their GraphQL mapping, the limits every GraphQL
+ * request is held to, cursor pagination, scalars, message bundles and small value types such as
+ * {@link com.hongda.cms.common.Region}.
  * Depends on no other module.
  */
 package com.hongda.cms.common;

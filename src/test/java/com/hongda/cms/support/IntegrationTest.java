@@ -42,9 +42,7 @@ public abstract class IntegrationTest {
     }
 
     protected WebTestClient client(String user, String language) {
-        return WebTestClient.bindToServer()
-                .baseUrl("http://localhost:" + port + "/graphql")
-                .responseTimeout(Duration.ofSeconds(60))
+        return server("/graphql")
                 .defaultHeaders(h -> {
                     if (user != null) {
                         h.setBasicAuth(user, Fixtures.PASSWORD);
@@ -54,5 +52,12 @@ public abstract class IntegrationTest {
                     }
                 })
                 .build();
+    }
+
+    /** A client of {@code path} on the running server, without credentials: add what the test needs. */
+    protected WebTestClient.Builder server(String path) {
+        return WebTestClient.bindToServer()
+                .baseUrl("http://localhost:" + port + path)
+                .responseTimeout(Duration.ofSeconds(60));
     }
 }
