@@ -1,0 +1,54 @@
+package com.hongda.cms.probation;
+
+import com.hongda.cms.manager.ManagerService;
+import com.hongda.cms.manager.ManagerStatus;
+import java.time.Instant;
+import java.time.Period;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+/**
+ * Service step "Extend probation": HR chose the one extension. HR decides after the period has
+ * ended, so the extension runs the instance's extension length from that decision; the evaluation
+ * and reminder dates follow the instance's terms. HR's decision is cleared, so the decision after the
+ * second evaluation starts empty (the engine's own form handling would otherwise refuse the old value
+ * EXTEND, which that form no longer offers); history keeps it. The manager row records the extension
+ * as its status reason.
+ */
+@Component("probationExtension")
+class ExtendProbation implements JavaDelegate {
+
+    static final String REASON = "PROBATION_EXTENDED";
+
+    private final ManagerService managers;
+
+    ExtendProbation(ManagerService managers) {
+        this.managers = managers;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Instant now = ClockUtil.getCurrentTime().toInstant();
+        ProbationPeriod period = ProbationPeriod.of(now,
+                period(execution, ProbationVariables.EXTENSION),
+                period(execution, ProbationVariables.EVALUATION_OPENS_BEFORE_END),
+                period(execution, ProbationVariables.REMINDER_BEFORE_END));
+        // The period's start stays the original one: the extension prolongs the same probation.
+        period.variables().forEach((name, value) -> {
+            if (!name.equals(ProbationVariables.PERIOD_START)) {
+                execution.setVariable(name, value);
+            }
+        });
+        execution.setVariable(ProbationVariables.EXTENDED, true);
+        execution.removeVariable(ProbationVariables.DECISION);
+        execution.removeVariable(ProbationVariables.DECISION_REASON);
+        long managerId = ProbationVariables.managerId(execution);
+        managers.changeStatus(managerId, ManagerStatus.PROBATION, REASON, execution.getProcessInstanceId());
+    }
+
+    private static Period period(DelegateExecution execution, String name) {
+        return Period.parse((String) execution.getVariable(name));
+    }
+}
