@@ -20,10 +20,22 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import com.hongda.cms.support.ProcessCoverage;
+import com.hongda.cms.manager.CustomerManager;
+import com.hongda.cms.manager.Grade;
+import com.hongda.cms.manager.ManagerService;
+import com.hongda.cms.manager.ManagerStatus;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** Every path of recruitment-review that ends before hiring, plus the reminder. */
+/** Every path of recruitment-review, the reminders, and the coverage of the model by them. */
 class RecruitmentProcessTest extends IntegrationTest {
+
+    @RegisterExtension
+    static final ProcessCoverage.Check COVERAGE = ProcessCoverage.of(RecruitmentService.PROCESS_KEY, 0.9);
+
+    @Autowired
+    ManagerService managers;
 
     @Autowired
     RecruitmentDriver driver;
@@ -132,6 +144,80 @@ class RecruitmentProcessTest extends IntegrationTest {
         assertThat(after).as("the task is still open").isNotNull();
         assertThat(after.getPriority()).isEqualTo(RecruitmentSteps.REMINDER_PRIORITY);
         assertThat(after.getFollowUpDate()).isNotNull();
+    }
+
+    @Test
+    void approvedCandidateBecomesTraineeOnProbationWithHistoryNamingTheProcess() {
+        String login = fixtures.unique("hire").toLowerCase();
+        User u = identity.newUser(login);
+        u.setPassword(Fixtures.PASSWORD);
+        identity.saveUser(u);
+        identity.createMembership(login, "CANDIDATE");
+        SubmitApplicationInput in = new SubmitApplicationInput("录用者", null, null, Origin.EXTERNAL, null,
+                Education.BACHELOR, new java.math.BigDecimal("2"), "业绩良好", true, true, true, "城东分公司",
+                com.hongda.cms.common.Region.URBAN, login);
+        Application a = driver.submitAsHr(in);
+        String pi = a.getProcessInstanceId();
+        driver.runJobs(pi);
+        driver.complete(pi, "hrReview", Fixtures.HR, Map.of("qualificationDecision", "ACCEPT"));
+        driver.complete(pi, "scoreProfile", Fixtures.HR, Map.of("educationScore", 90L, "experienceScore", 80L, "performanceScore", 85L));
+        driver.complete(pi, "writtenTest", Fixtures.HR, Map.of("writtenScore", 88L));
+        for (Task t : tasks.createTaskQuery().processInstanceId(pi).taskDefinitionKey("interview").list()) {
+            String interviewer = tasks.getIdentityLinksForTask(t.getId()).stream().filter(l -> l.getUserId() != null)
+                    .findFirst().orElseThrow().getUserId();
+            driver.complete(pi, "interview", interviewer, Map.of("interviewScore", 86L));
+        }
+        driver.complete(pi, "finalApproval", Fixtures.HR, Map.of("finalDecision", "APPROVE", "supervisorId", Fixtures.SUPERVISOR));
+
+        Application hired = driver.reload(a);
+        assertThat(hired.getState()).isEqualTo(ApplicationState.HIRED);
+        CustomerManager trainee = managers.find(hired.getManagerId()).orElseThrow();
+        assertThat(trainee.getGrade()).isEqualTo(Grade.TRAINEE);
+        assertThat(trainee.getStatus()).isEqualTo(ManagerStatus.PROBATION);
+        assertThat(trainee.getUserId()).isEqualTo(login);
+        assertThat(trainee.getSupervisorUserId()).isEqualTo(Fixtures.SUPERVISOR);
+        assertThat(managers.gradeHistories(List.of(trainee.getId())).get(trainee.getId())).singleElement().satisfies(g -> {
+            assertThat(g.getProcessInstanceId()).isEqualTo(pi);
+            assertThat(g.getDecidedBy()).isEqualTo(Fixtures.HR);
+        });
+        assertThat(identity.createGroupQuery().groupMember(login).groupId("MANAGER").count()).isEqualTo(1);
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey("PROBATION-" + trainee.getId())
+                .processDefinitionKey("probation").count()).isEqualTo(1);
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(pi).count()).isZero();
+    }
+
+    @Test
+    void everyOverdueReviewStepIsRaisedAndTheReviewGoesOn() {
+        Application a = eligible();
+        String pi = a.getProcessInstanceId();
+        fireReminder(pi, "hrReview");
+        driver.complete(pi, "hrReview", Fixtures.HR, Map.of("qualificationDecision", "ACCEPT"));
+        fireReminder(pi, "scoreProfile");
+        driver.complete(pi, "scoreProfile", Fixtures.HR, Map.of("educationScore", 90L, "experienceScore", 90L, "performanceScore", 90L));
+        fireReminder(pi, "writtenTest");
+        driver.complete(pi, "writtenTest", Fixtures.HR, Map.of("writtenScore", 90L));
+        for (Task t : tasks.createTaskQuery().processInstanceId(pi).taskDefinitionKey("interview").list()) {
+            String interviewer = tasks.getIdentityLinksForTask(t.getId()).stream().filter(l -> l.getUserId() != null)
+                    .findFirst().orElseThrow().getUserId();
+            driver.complete(pi, "interview", interviewer, Map.of("interviewScore", 90L));
+        }
+        fireReminder(pi, "finalApproval");
+        assertThat(tasks.createTaskQuery().processInstanceId(pi).taskDefinitionKey("finalApproval").singleResult().getPriority())
+                .isEqualTo(RecruitmentSteps.REMINDER_PRIORITY);
+    }
+
+    private void fireReminder(String pi, String step) {
+        Task open = tasks.createTaskQuery().processInstanceId(pi).taskDefinitionKey(step).singleResult();
+        Job timer = management.createJobQuery().processInstanceId(pi).timers().activityId(step + "Overdue").singleResult();
+        try {
+            ClockUtil.setCurrentTime(Date.from(open.getDueDate().toInstant().plus(1, ChronoUnit.HOURS)));
+            management.executeJob(timer.getId());
+            driver.runJobs(pi);
+        } finally {
+            ClockUtil.reset();
+        }
+        Task raised = tasks.createTaskQuery().taskId(open.getId()).singleResult();
+        assertThat(raised.getPriority()).as(step).isEqualTo(RecruitmentSteps.REMINDER_PRIORITY);
     }
 
     @Test
