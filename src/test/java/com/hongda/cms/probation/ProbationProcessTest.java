@@ -11,6 +11,7 @@ import com.hongda.cms.manager.ManagerService;
 import com.hongda.cms.manager.ManagerStatus;
 import com.hongda.cms.security.IdentityBootstrap;
 import com.hongda.cms.security.Role;
+import com.hongda.cms.support.EngineJobs;
 import com.hongda.cms.support.Fixtures;
 import com.hongda.cms.support.IntegrationTest;
 import com.hongda.cms.support.ProcessCoverage;
@@ -70,6 +71,9 @@ class ProbationProcessTest extends IntegrationTest {
     private static final String COMPLETE = """
             mutation($id: ID!, $values: [FormValueInput!]) { completeTask(input: {taskId: $id, values: $values}) {
               taskId processEnded } }""";
+
+    @Autowired
+    EngineJobs jobs;
 
     @Autowired Probations probations;
     @Autowired ProbationProperties terms;
@@ -413,16 +417,8 @@ class ProbationProcessTest extends IntegrationTest {
         runDueJobs(pi);
     }
 
-    /** Executes, one at a time, every job of the instance that is due at the engine's current time. */
     private void runDueJobs(ProcessInstance pi) {
-        for (int i = 0; i < 50; i++) {
-            List<Job> due = management.createJobQuery().processInstanceId(pi.getId()).executable().listPage(0, 1);
-            if (due.isEmpty()) {
-                return;
-            }
-            management.executeJob(due.get(0).getId());
-        }
-        throw new AssertionError("jobs keep coming for " + pi.getId());
+        jobs.runDue(pi.getId());
     }
 
     /** One evaluation round by the test supervisor, the trainee and HR, up to the decision at the period's end. */

@@ -1,15 +1,14 @@
 package com.hongda.cms.recruitment;
 
 import com.hongda.cms.common.Region;
+import com.hongda.cms.support.EngineJobs;
 import com.hongda.cms.support.Fixtures;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -22,15 +21,15 @@ class RecruitmentDriver {
 
     private final RecruitmentService recruitment;
     private final ApplicationRepository applications;
-    private final ManagementService management;
     private final TaskService tasks;
     private final IdentityService identity;
+    private final EngineJobs jobs;
 
-    RecruitmentDriver(RecruitmentService recruitment, ApplicationRepository applications, ManagementService management,
+    RecruitmentDriver(RecruitmentService recruitment, ApplicationRepository applications, EngineJobs jobs,
                       TaskService tasks, IdentityService identity) {
         this.recruitment = recruitment;
         this.applications = applications;
-        this.management = management;
+        this.jobs = jobs;
         this.tasks = tasks;
         this.identity = identity;
     }
@@ -48,21 +47,9 @@ class RecruitmentDriver {
         return applications.findById(a.getId()).orElseThrow();
     }
 
-    /** Executes every due, non-timer job of the instance until none is left (async continuations). */
+    /** Runs the instance's due jobs (async continuations), as the job executor would. */
     void runJobs(String processInstanceId) {
-        for (int i = 0; i < 50; i++) {
-            List<Job> jobs = management.createJobQuery().processInstanceId(processInstanceId).executable().list()
-                    .stream().filter(j -> j.getDuedate() == null || !isTimer(j)).toList();
-            if (jobs.isEmpty()) {
-                return;
-            }
-            jobs.forEach(j -> management.executeJob(j.getId()));
-        }
-        throw new IllegalStateException("jobs keep coming");
-    }
-
-    private boolean isTimer(Job j) {
-        return management.createJobQuery().jobId(j.getId()).timers().count() > 0;
+        jobs.runDue(processInstanceId);
     }
 
     /** Claims and completes the single open task of this step as {@code user}, then runs the jobs that follow. */

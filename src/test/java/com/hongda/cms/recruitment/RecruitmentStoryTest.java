@@ -2,6 +2,7 @@ package com.hongda.cms.recruitment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.hongda.cms.support.EngineJobs;
 import com.hongda.cms.support.Fixtures;
 import com.hongda.cms.support.IntegrationTest;
 import java.time.Duration;
@@ -10,11 +11,9 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.GraphQlTester;
@@ -37,7 +36,7 @@ class RecruitmentStoryTest extends IntegrationTest {
     IdentityService identity;
 
     @Autowired
-    ManagementService management;
+    EngineJobs jobs;
 
     @Autowired
     RuntimeService runtime;
@@ -154,15 +153,7 @@ class RecruitmentStoryTest extends IntegrationTest {
         runJobs(processInstanceId);
     }
 
-    /** Runs every job of the instance that is due at the engine's current time, as the job executor would. */
     private void runJobs(String processInstanceId) {
-        for (int i = 0; i < 50; i++) {
-            List<Job> due = management.createJobQuery().processInstanceId(processInstanceId).executable().listPage(0, 1);
-            if (due.isEmpty()) {
-                return;
-            }
-            management.executeJob(due.get(0).getId());
-        }
-        throw new AssertionError("jobs keep coming");
+        jobs.runDue(processInstanceId);
     }
 }
