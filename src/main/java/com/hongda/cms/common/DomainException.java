@@ -21,11 +21,18 @@ public class DomainException extends RuntimeException {
         this.messageKey = Objects.requireNonNull(messageKey);
         this.field = field;
         this.rule = rule;
-        this.args = args == null ? new Object[0] : args.clone();
+        // Ids are Longs: as text, so that MessageFormat never prints them with digit grouping (987,654,321).
+        this.args = args == null ? new Object[0]
+                : java.util.Arrays.stream(args).map(a -> a instanceof Long ? a.toString() : a).toArray();
     }
 
+    /**
+     * @param what the kind of thing, e.g. {@code customer}; shown through the bundles' {@code noun.<what>}
+     *             key in the caller's language
+     */
     public static DomainException notFound(String field, String what, Object id) {
-        return new DomainException(ErrorType.NOT_FOUND, "error.notFound", field, null, what, id);
+        return new DomainException(ErrorType.NOT_FOUND, "error.notFound", field, null,
+                new org.springframework.context.support.DefaultMessageSourceResolvable(new String[] {"noun." + what}, what), id);
     }
 
     public static DomainException badRequest(String field, String rule, String messageKey, Object... args) {

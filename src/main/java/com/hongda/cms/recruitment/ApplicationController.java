@@ -30,11 +30,14 @@ class ApplicationController {
     private final RecruitmentService recruitment;
     private final ManagerService managers;
     private final TaskService tasks;
+    private final com.hongda.cms.workflow.StepNames names;
 
-    ApplicationController(RecruitmentService recruitment, ManagerService managers, TaskService tasks) {
+    ApplicationController(RecruitmentService recruitment, ManagerService managers, TaskService tasks,
+                          com.hongda.cms.workflow.StepNames names) {
         this.recruitment = recruitment;
         this.managers = managers;
         this.tasks = tasks;
+        this.names = names;
     }
 
     record ApplicationPayload(Application application) {
@@ -96,12 +99,14 @@ class ApplicationController {
     }
 
     @BatchMapping
-    Map<Application, List<String>> currentSteps(List<Application> batch) {
+    Map<Application, List<String>> currentSteps(List<Application> batch, graphql.GraphQLContext context) {
+        java.util.Locale locale = com.hongda.cms.common.RequestLocale.of(context);
         List<String> ids = batch.stream().map(Application::getProcessInstanceId).filter(Objects::nonNull).distinct().toList();
         Map<String, List<String>> steps = new HashMap<>();
         if (!ids.isEmpty()) {
             tasks.createTaskQuery().processInstanceIdIn(ids.toArray(String[]::new)).list().forEach(t ->
-                    steps.computeIfAbsent(t.getProcessInstanceId(), k -> new java.util.ArrayList<>()).add(t.getName()));
+                    steps.computeIfAbsent(t.getProcessInstanceId(), k -> new java.util.ArrayList<>())
+                            .add(names.step(RecruitmentService.PROCESS_KEY, t.getTaskDefinitionKey(), t.getName(), locale)));
         }
         return Batches.pair(batch, Application::getProcessInstanceId, steps, List.of());
     }

@@ -161,7 +161,11 @@ class AssignmentRulesTest extends IntegrationTest {
                 .errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(e -> {
                     assertThat(e.getErrorType().toString()).isEqualTo("NOT_FOUND");
                     assertThat(e.getExtensions()).containsEntry("field", "input.customerId");
+                    assertThat(e.getMessage()).isEqualTo("找不到客户：987654321");
                 }));
+        as(Fixtures.SUPERVISOR, "en").document(ASSIGN).variable("c", "987654321").variable("m", a.getId().toString()).execute()
+                .errors().satisfy(errors -> assertThat(errors).singleElement()
+                        .satisfies(e -> assertThat(e.getMessage()).isEqualTo("No customer with id 987654321")));
         as(Fixtures.SUPERVISOR).document(ASSIGN).variable("c", c.getId().toString()).variable("m", "987654321").execute()
                 .errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(e -> {
                     assertThat(e.getErrorType().toString()).isEqualTo("NOT_FOUND");

@@ -148,7 +148,7 @@ class ProbationProcessTest extends IntegrationTest {
             GraphQlTester.Response inbox = as(Fixtures.SUPERVISOR).document(CLAIMABLE).variable("mid", mid).execute();
             inbox.path("claimableTasks.totalCount").entity(Integer.class).isEqualTo(1)
                     .path("claimableTasks.nodes[0].step").entity(String.class).isEqualTo("evaluateTrainee")
-                    .path("claimableTasks.nodes[0].name").entity(String.class).isEqualTo("Evaluate trainee")
+                    .path("claimableTasks.nodes[0].name").entity(String.class).isEqualTo("见习期工作表现评价")
                     .path("claimableTasks.nodes[0].candidateUsers").entityList(String.class).containsExactly(Fixtures.SUPERVISOR)
                     .path("claimableTasks.nodes[0].candidateGroups").entityList(String.class).hasSize(0)
                     .path("claimableTasks.nodes[0].subjectType").entity(String.class).isEqualTo("MANAGER")

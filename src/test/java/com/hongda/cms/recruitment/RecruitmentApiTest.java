@@ -92,7 +92,13 @@ class RecruitmentApiTest extends IntegrationTest {
         driver.runJobs(pi);
         as(Fixtures.HR).document("query($id: ID!) { application(id: $id) { state currentSteps } }").variable("id", id).execute()
                 .path("application.state").entity(String.class).isEqualTo("IN_REVIEW")
+                .path("application.currentSteps").entityList(String.class).containsExactly("人力资源部资格审查");
+        as(Fixtures.HR, "en").document("query($id: ID!) { application(id: $id) { currentSteps } }").variable("id", id).execute()
                 .path("application.currentSteps").entityList(String.class).containsExactly("HR qualification review");
+        as(Fixtures.HR, "en").document("query($bk: String!) { claimableTasks(filter: {businessKey: $bk}) { nodes { name processName } } }")
+                .variable("bk", "APPLICATION-" + id).execute()
+                .path("claimableTasks.nodes[0].name").entity(String.class).isEqualTo("HR qualification review")
+                .path("claimableTasks.nodes[0].processName").entity(String.class).isEqualTo("Recruitment review");
         as(Fixtures.HR).document("""
                 query($bk: String!) { claimableTasks(filter: {businessKey: $bk}) { nodes { name subject { __typename ... on Application { name phone } }
                   form { key type required options { value } } } } }""").variable("bk", "APPLICATION-" + id).execute()

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -32,10 +33,12 @@ class TaskController {
 
     private final Inbox inbox;
     private final TaskDetails details;
+    private final com.hongda.cms.workflow.StepNames names;
 
-    TaskController(Inbox inbox, TaskDetails details) {
+    TaskController(Inbox inbox, TaskDetails details, com.hongda.cms.workflow.StepNames names) {
         this.inbox = inbox;
         this.details = details;
+        this.names = names;
     }
 
     record TaskInput(@NotBlank @Size(max = 64) String taskId) {
@@ -112,8 +115,13 @@ class TaskController {
     }
 
     @SchemaMapping
-    String processName(TaskView task) {
-        return details.processName(task);
+    String processName(TaskView task, Locale locale) {
+        return names.process(details.processKey(task), details.processName(task), locale);
+    }
+
+    @SchemaMapping
+    String name(TaskView task, Locale locale) {
+        return names.step(details.processKey(task), task.step(), task.name(), locale);
     }
 
     @BatchMapping
