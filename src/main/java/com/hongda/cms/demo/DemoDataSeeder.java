@@ -39,7 +39,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class DemoDataSeeder implements ApplicationRunner {
 
     /** The demo logins and their roles. */
-    static final List<DemoUser> USERS = List.of(
+    public static final List<DemoUser> USERS = List.of(
             new DemoUser("admin", "系统管理员", Role.ADMIN),
             new DemoUser("hr", "人力资源部 周敏", Role.HR),
             new DemoUser("supervisor", "客户部主管 吴刚", Role.SUPERVISOR),
@@ -52,11 +52,14 @@ public class DemoDataSeeder implements ApplicationRunner {
             new DemoUser("manager1", "客户经理 王芳", Role.MANAGER, Role.EMPLOYEE),
             new DemoUser("candidate1", "报名人员 林晨", Role.CANDIDATE));
 
-    record DemoUser(String id, String name, Role... roles) {
+    /** A demo login, its display name and roles. */
+    public record DemoUser(String id, String name, Role... roles) {
     }
 
+    /** The password of every demo user. */
+    public static final String PASSWORD = "demo";
+
     private static final Logger log = LoggerFactory.getLogger(DemoDataSeeder.class);
-    private static final String PASSWORD = "demo";
 
     private final IdentityService identityService;
     private final IdentityBootstrap identities;
@@ -76,11 +79,7 @@ public class DemoDataSeeder implements ApplicationRunner {
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
-        for (DemoUser u : USERS) {
-            if (identityService.createUserQuery().userId(u.id()).count() == 0) {
-                identities.createUser(u.id(), u.name(), PASSWORD, u.roles());
-            }
-        }
+        ensureUsers(identityService, identities);
         if (managers.findByUser("manager1").isPresent()) {
             return;
         }
@@ -103,6 +102,15 @@ public class DemoDataSeeder implements ApplicationRunner {
         customer("个人客户 马先生", CustomerType.INDIVIDUAL, Industry.OTHER, Region.URBAN, 1, "500");
         log.info("Seeded demo data: {} managers", managers.page(new ManagerFilter(null, null, null, null, null, null),
                 null, new com.hongda.cms.common.PageArgs(1, null, null, null)).getTotalCount());
+    }
+
+    /** Creates the demo users that do not exist yet; existing users are left as they are. */
+    public static void ensureUsers(IdentityService identityService, IdentityBootstrap identities) {
+        for (DemoUser u : USERS) {
+            if (identityService.createUserQuery().userId(u.id()).count() == 0) {
+                identities.createUser(u.id(), u.name(), PASSWORD, u.roles());
+            }
+        }
     }
 
     private CustomerManager manager(String no, String name, String userId, String branch, Region region, Grade grade,

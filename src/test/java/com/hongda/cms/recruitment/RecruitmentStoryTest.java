@@ -2,8 +2,8 @@ package com.hongda.cms.recruitment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.hongda.cms.demo.DemoDataSeeder;
 import com.hongda.cms.support.EngineJobs;
-import com.hongda.cms.support.Fixtures;
 import com.hongda.cms.support.IntegrationTest;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +19,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.GraphQlTester;
 
 /**
- * The whole story over HTTP, as people do it: a candidate applies; HR, the interviewers and the
+ * The whole story over HTTP with the demo users ({@code hr}, {@code judge1..3}, {@code supervisor},
+ * {@code auditor}, password {@code demo}) and a new candidate, as people do it: a candidate applies; HR, the interviewers and the
  * supervisor work their tasks in the inbox; the candidate ends as a JUNIOR manager; the auditor
  * reconstructs every step, decision and actor from the history. Only the engine's background jobs
  * and its clock are driven directly, as the job executor and the calendar would.
@@ -41,15 +42,23 @@ class RecruitmentStoryTest extends IntegrationTest {
     @Autowired
     RuntimeService runtime;
 
+    @Autowired
+    com.hongda.cms.security.IdentityBootstrap identities;
+
+    private static final String HR = "hr";
+    private static final String SUPERVISOR = "supervisor";
+    private static final String AUDITOR = "auditor";
+
     @Test
     void candidateAppliesAndEndsAsJuniorManagerAndTheAuditorSeesWhoDecidedWhat() {
+        DemoDataSeeder.ensureUsers(identity, identities);
         String candidate = fixtures.unique("story").toLowerCase();
         User u = identity.newUser(candidate);
-        u.setPassword(Fixtures.PASSWORD);
+        u.setPassword(DemoDataSeeder.PASSWORD);
         identity.saveUser(u);
         identity.createMembership(candidate, "CANDIDATE");
 
-        GraphQlTester.Response submitted = as(candidate).document("""
+        GraphQlTester.Response submitted = demo(candidate).document("""
                 mutation { submitApplication(input: {name: "林晨", phone: "13900001111", email: "lin@example.com",
                   origin: EXTERNAL, education: BACHELOR, yearsOfExperience: 3, performanceSummary: "三年客户服务经验",
                   declaresEthics: true, declaresNoBadRecord: true, declaresHealthy: true,
@@ -59,9 +68,9 @@ class RecruitmentStoryTest extends IntegrationTest {
         String bk = "APPLICATION-" + id;
         runJobs(pi);
 
-        work(Fixtures.HR, bk, "hrReview", Map.of("qualificationDecision", "ACCEPT"));
-        work(Fixtures.HR, bk, "scoreProfile", Map.of("educationScore", "85", "experienceScore", "80", "performanceScore", "82"));
-        work(Fixtures.HR, bk, "writtenTest", Map.of("writtenScore", "78"));
+        work(HR, bk, "hrReview", Map.of("qualificationDecision", "ACCEPT"));
+        work(HR, bk, "scoreProfile", Map.of("educationScore", "85", "experienceScore", "80", "performanceScore", "82"));
+        work(HR, bk, "writtenTest", Map.of("writtenScore", "78"));
         runJobs(pi);
         @SuppressWarnings("unchecked")
         List<String> interviewers = (List<String>) runtime.getVariable(pi, "interviewers");
@@ -70,10 +79,10 @@ class RecruitmentStoryTest extends IntegrationTest {
             work(interviewer, bk, "interview", Map.of("interviewScore", "88"));
         }
         runJobs(pi);
-        work(Fixtures.HR, bk, "finalApproval", Map.of("finalDecision", "APPROVE", "supervisorId", Fixtures.SUPERVISOR));
+        work(HR, bk, "finalApproval", Map.of("finalDecision", "APPROVE", "supervisorId", SUPERVISOR));
         runJobs(pi);
 
-        GraphQlTester.Response hired = as(candidate).document("""
+        GraphQlTester.Response hired = demo(candidate).document("""
                 query($id: ID!) { application(id: $id) { state scores { composite interviewCount } manager { id grade status } } }""")
                 .variable("id", id).execute();
         hired.path("application.state").entity(String.class).isEqualTo("HIRED");
@@ -87,27 +96,27 @@ class RecruitmentStoryTest extends IntegrationTest {
         try {
             moveTo(probation, "evaluationOpensAt");
             String pbk = "PROBATION-" + managerId;
-            work(Fixtures.SUPERVISOR, pbk, "evaluateTrainee", Map.of("workAttitude", "85", "businessKnowledge", "80",
+            work(SUPERVISOR, pbk, "evaluateTrainee", Map.of("workAttitude", "85", "businessKnowledge", "80",
                     "customerService", "90", "communication", "80", "discipline", "85", "evaluationSummary", "认真负责"));
             work(candidate, pbk, "writeSelfSummary", Map.of("selfSummary", "跟随导师拜访客户四十余户"));
-            work(Fixtures.HR, pbk, "certifySkills", Map.of("certificationPassed", "true", "certificationScore", "86"));
+            work(HR, pbk, "certifySkills", Map.of("certificationPassed", "true", "certificationScore", "86"));
             moveTo(probation, "probationEnd");
         } finally {
             ClockUtil.reset();
         }
-        as(candidate).document("query($id: ID!) { application(id: $id) { manager { grade status } } me { roles } }")
+        demo(candidate).document("query($id: ID!) { application(id: $id) { manager { grade status } } me { roles } }")
                 .variable("id", id).execute()
                 .path("application.manager.grade").entity(String.class).isEqualTo("JUNIOR")
                 .path("application.manager.status").entity(String.class).isEqualTo("ACTIVE")
                 .path("me.roles").entityList(String.class).contains("MANAGER");
 
         // The auditor reconstructs the review: every step, who acted, each decision with its inputs.
-        GraphQlTester.Response audit = as(Fixtures.AUDITOR).document("""
+        GraphQlTester.Response audit = demo(AUDITOR).document("""
                 query($bk: String!) { historicProcessInstances(filter: {businessKey: $bk}) { nodes { id state startedBy } } }""")
                 .variable("bk", bk).execute();
         audit.path("historicProcessInstances.nodes[0].state").entity(String.class).isEqualTo("COMPLETED");
         audit.path("historicProcessInstances.nodes[0].startedBy").entity(String.class).isEqualTo(candidate);
-        GraphQlTester.Response trail = as(Fixtures.AUDITOR).document("""
+        GraphQlTester.Response trail = demo(AUDITOR).document("""
                 query($pi: ID!) { processInstanceAudit(id: $pi) {
                   timeline { activityId actedBy }
                   tasks { taskDefinitionKey assignee submittedValues { name newValue { value } } }
@@ -119,7 +128,7 @@ class RecruitmentStoryTest extends IntegrationTest {
                 "start", "checkEligibility", "recordEligibility", "hrReview", "scoreProfile", "writtenTest", "planInterviews",
                 "interview", "scoring", "composite", "finalApproval", "hire", "endHired");
         trail.path("processInstanceAudit.tasks[?(@.taskDefinitionKey == 'hrReview')].assignee").entityList(String.class)
-                .containsExactly(Fixtures.HR);
+                .containsExactly(HR);
         assertThat(trail.path("processInstanceAudit.tasks[?(@.taskDefinitionKey == 'interview')].assignee")
                 .entityList(String.class).get()).containsExactlyInAnyOrderElementsOf(interviewers);
         trail.path("processInstanceAudit.tasks[?(@.taskDefinitionKey == 'finalApproval')].submittedValues[*].name")
@@ -131,18 +140,23 @@ class RecruitmentStoryTest extends IntegrationTest {
         trail.path("processInstanceAudit.decisions[?(@.decisionDefinitionKey == 'recruitment-scoring')].outputs[*].variableName")
                 .entityList(String.class).contains("passMark", "interviewWeight");
         assertThat(trail.path("processInstanceAudit.operations[?(@.operationType == 'Complete')].userId")
-                .entityList(String.class).get()).contains(Fixtures.HR).containsAll(interviewers);
+                .entityList(String.class).get()).contains(HR).containsAll(interviewers);
         trail.path("processInstanceAudit.diagram.waitingActivityIds").entityList(String.class).hasSize(0);
+    }
+
+    /** Everyone in this story, the new candidate included, logs in with the demo password. */
+    private org.springframework.graphql.test.tester.HttpGraphQlTester demo(String user) {
+        return withPassword(user, DemoDataSeeder.PASSWORD);
     }
 
     /** Finds the caller's task of this step in the inbox, claims it and completes it with the values. */
     private void work(String user, String businessKey, String step, Map<String, String> values) {
-        List<Map<String, Object>> tasks = as(user).document(CLAIMABLE).variable("bk", businessKey).execute()
+        List<Map<String, Object>> tasks = demo(user).document(CLAIMABLE).variable("bk", businessKey).execute()
                 .path("claimableTasks.nodes").entityList(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() { }).get();
         String taskId = tasks.stream().filter(t -> step.equals(t.get("step"))).map(t -> (String) t.get("id")).findFirst()
                 .orElseThrow(() -> new AssertionError(user + " has no " + step + " task in " + tasks));
-        as(user).document(CLAIM).variable("id", taskId).execute().errors().verify();
-        as(user).document(COMPLETE).variable("id", taskId)
+        demo(user).document(CLAIM).variable("id", taskId).execute().errors().verify();
+        demo(user).document(COMPLETE).variable("id", taskId)
                 .variable("values", values.entrySet().stream().map(e -> Map.of("key", e.getKey(), "value", e.getValue())).toList())
                 .execute().errors().verify();
     }

@@ -41,11 +41,20 @@ public abstract class IntegrationTest {
         return HttpGraphQlTester.create(client(user, language));
     }
 
+    /** A GraphQL client logged in as {@code user} with {@code password} (e.g. a demo user's). */
+    protected HttpGraphQlTester withPassword(String user, String password) {
+        return HttpGraphQlTester.create(client(user, null, password));
+    }
+
     protected WebTestClient client(String user, String language) {
+        return client(user, language, Fixtures.PASSWORD);
+    }
+
+    protected WebTestClient client(String user, String language, String password) {
         return server("/graphql")
                 .defaultHeaders(h -> {
                     if (user != null) {
-                        h.setBasicAuth(user, Fixtures.PASSWORD);
+                        h.setBasicAuth(user, password);
                     }
                     if (language != null) {
                         h.set("Accept-Language", language);
