@@ -45,7 +45,7 @@ final class HistoryCloner {
             try {
                 while (made < count) {
                     pass++;
-                    String suffix = "~" + pass;
+                    String suffix = String.format("~%04d", pass);
                     int n = Math.min(templates.size(), count - made);
                     for (int from = 0; from < n; from += 200) {
                         List<String> chunk = templates.subList(from, Math.min(n, from + 200));
@@ -70,8 +70,12 @@ final class HistoryCloner {
                 if (!select.isEmpty()) {
                     select.append(", ");
                 }
-                // CASE keeps NULL as NULL: H2's CONCAT would turn it into the bare suffix.
-                select.append(OWN_IDS.contains(col) ? "CASE WHEN " + col + " IS NULL THEN NULL ELSE CONCAT(" + col + ", ?) END" : col);
+                // The copy's id: the last 5 characters replaced by the pass ("~0001"), so ids keep their
+                // length (some are near the column's 64). Time-based UUIDs differ before their node
+                // part, so copies stay unique. CASE keeps NULL as NULL (H2's CONCAT would not).
+                select.append(OWN_IDS.contains(col)
+                        ? "CASE WHEN " + col + " IS NULL THEN NULL ELSE CONCAT(SUBSTRING(" + col + ", 1, CHAR_LENGTH(" + col + ") - 5), ?) END"
+                        : col);
             }
             int suffixed = (int) columns.stream().filter(OWN_IDS::contains).count();
             String sql = "INSERT INTO " + name + " (" + String.join(", ", columns) + ") SELECT " + select + " FROM " + name
