@@ -1,0 +1,111 @@
+package com.hongda.cms.bench;
+
+import com.hongda.cms.CmsApplication;
+import jakarta.servlet.Filter;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.sql.DataSource;
+import net.ttddyy.dsproxy.ExecutionInfo;
+import net.ttddyy.dsproxy.QueryInfo;
+import net.ttddyy.dsproxy.listener.QueryExecutionListener;
+import net.ttddyy.dsproxy.support.ProxyDataSource;
+import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurationExcludeFilter;
+import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.context.TypeExcludeFilter;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
+import org.springframework.core.Ordered;
+import org.springframework.core.type.classreading.MetadataReader;
+import org.springframework.core.type.classreading.MetadataReaderFactory;
+import org.springframework.core.type.filter.TypeFilter;
+
+/**
+ * The service as {@link CmsApplication} configures it, plus the benchmark's statement counter.
+ * The benchmark shares target/test-classes with the tests, so the scan leaves out every class
+ * compiled from src/test (test fixtures must not run inside the measured service).
+ */
+@SpringBootConfiguration(proxyBeanMethods = false)
+@EnableAutoConfiguration
+@AutoConfigurationPackage(basePackageClasses = CmsApplication.class)
+@ConfigurationPropertiesScan(basePackageClasses = CmsApplication.class)
+@ComponentScan(basePackageClasses = CmsApplication.class, excludeFilters = {
+        @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class),
+        @ComponentScan.Filter(type = FilterType.CUSTOM, classes = AutoConfigurationExcludeFilter.class),
+        @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE, classes = CmsApplication.class),
+        @ComponentScan.Filter(type = FilterType.CUSTOM, classes = BenchApp.NotFromTests.class)})
+class BenchApp {
+
+    /** Header naming a request whose SQL statements the harness wants counted. */
+    static final String COUNT_HEADER = "X-Bench-Count";
+
+    /** Statements per named request, counted on the request thread only (not the job executor's). */
+    static final Map<String, Long> COUNTS = new ConcurrentHashMap<>();
+    private static final ThreadLocal<long[]> CURRENT = new ThreadLocal<>();
+
+    @Bean
+    static BeanPostProcessor countingDataSource() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                if (bean instanceof DataSource ds && !(bean instanceof ProxyDataSource)) {
+                    return ProxyDataSourceBuilder.create(ds).name("bench").listener(new QueryExecutionListener() {
+                        @Override
+                        public void beforeQuery(ExecutionInfo execInfo, List<QueryInfo> queries) {
+                        }
+
+                        @Override
+                        public void afterQuery(ExecutionInfo execInfo, List<QueryInfo> queries) {
+                            long[] c = CURRENT.get();
+                            if (c != null) {
+                                c[0] += queries.size();
+                            }
+                        }
+                    }).build();
+                }
+                return bean;
+            }
+        };
+    }
+
+    /** Outermost filter: counts every statement of a request that carries {@link #COUNT_HEADER}, login included. */
+    @Bean
+    FilterRegistrationBean<Filter> statementCountFilter() {
+        FilterRegistrationBean<Filter> reg = new FilterRegistrationBean<>((request, response, chain) -> {
+            String id = request instanceof HttpServletRequest http ? http.getHeader(COUNT_HEADER) : null;
+            if (id == null) {
+                chain.doFilter(request, response);
+                return;
+            }
+            long[] c = new long[1];
+            CURRENT.set(c);
+            try {
+                chain.doFilter(request, response);
+            } finally {
+                CURRENT.remove();
+                COUNTS.put(id, c[0]);
+            }
+        });
+        reg.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return reg;
+    }
+
+    /** Leaves out classes compiled from src/test, which share target/test-classes with the benchmark. */
+    static class NotFromTests implements TypeFilter {
+        @Override
+        public boolean match(MetadataReader reader, MetadataReaderFactory factory) throws IOException {
+            String name = reader.getClassMetadata().getClassName();
+            String where = reader.getResource().getURL().toString();
+            return where.contains("/test-classes/") && !name.startsWith("com.hongda.cms.bench.");
+        }
+    }
+}
