@@ -33,7 +33,7 @@ public record GraphQlLimitsProperties(
         maxCharacters = orDefault(maxCharacters, 50_000);
         maxTokens = orDefault(maxTokens, 15_000);
         maxDepth = orDefault(maxDepth, 12);
-        maxComplexity = orDefault(maxComplexity, 2_000);
+        maxComplexity = orDefault(maxComplexity, 6_000);
         assumedListSize = orDefault(assumedListSize, 5);
     }
 

@@ -4,6 +4,7 @@ import com.hongda.cms.manager.CustomerManager;
 import com.hongda.cms.manager.ManagerService;
 import com.hongda.cms.probation.Probations;
 import com.hongda.cms.security.Directory;
+import com.hongda.cms.security.LoginCache;
 import com.hongda.cms.security.Role;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -42,10 +43,11 @@ public class RecruitmentSteps {
     private final Directory directory;
     private final RecruitmentProperties properties;
     private final Clock clock;
+    private final LoginCache logins;
 
     RecruitmentSteps(ApplicationRepository applications, ManagerService managers, Probations probations,
                      IdentityService identity, TaskService tasks, Directory directory,
-                     RecruitmentProperties properties, Clock clock) {
+                     RecruitmentProperties properties, Clock clock, LoginCache logins) {
         this.applications = applications;
         this.managers = managers;
         this.probations = probations;
@@ -54,6 +56,7 @@ public class RecruitmentSteps {
         this.directory = directory;
         this.properties = properties;
         this.clock = clock;
+        this.logins = logins;
     }
 
     /** Stores the outcome of the basic-qualification check; sets {@code eligible}. */
@@ -159,6 +162,8 @@ public class RecruitmentSteps {
         if (a.getCandidateUserId() != null
                 && identity.createGroupQuery().groupMember(a.getCandidateUserId()).groupId(Role.MANAGER.name()).count() == 0) {
             identity.createMembership(a.getCandidateUserId(), Role.MANAGER.name());
+            // The candidate's next request must carry the new role, not a remembered login's roles.
+            logins.forget(a.getCandidateUserId());
         }
         probations.start(trainee);
         a.hiredAs(trainee.getId(), clock.instant());

@@ -7,11 +7,13 @@ import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /**
  * Checks a user name and password against the engine's identity service (salted hashes, and the
- * engine's lock-out after repeated failures) and grants one authority per engine group.
+ * engine's lock-out after repeated failures) and grants one authority per engine group. A login
+ * the engine accepted is remembered for a short time ({@link LoginCache}).
  */
 class EngineIdentityAuthenticationProvider implements AuthenticationProvider {
 
@@ -20,9 +22,11 @@ class EngineIdentityAuthenticationProvider implements AuthenticationProvider {
     private static final int MAX_PASSWORD = 256;
 
     private final IdentityService identityService;
+    private final LoginCache logins;
 
-    EngineIdentityAuthenticationProvider(IdentityService identityService) {
+    EngineIdentityAuthenticationProvider(IdentityService identityService, LoginCache logins) {
         this.identityService = identityService;
+        this.logins = logins;
     }
 
     @Override
@@ -30,14 +34,22 @@ class EngineIdentityAuthenticationProvider implements AuthenticationProvider {
         String userId = authentication.getName();
         Object credentials = authentication.getCredentials();
         String password = credentials == null ? "" : credentials.toString();
-        if (userId == null || userId.isEmpty() || userId.length() > MAX_USER_ID || password.length() > MAX_PASSWORD
-                || !identityService.checkPassword(userId, password)) {
+        if (userId == null || userId.isEmpty() || userId.length() > MAX_USER_ID || password.length() > MAX_PASSWORD) {
             throw new BadCredentialsException("Bad credentials");
         }
-        List<SimpleGrantedAuthority> authorities = identityService.createGroupQuery().groupMember(userId).list().stream()
+        List<GrantedAuthority> remembered = logins.lookup(userId, password);
+        if (remembered != null) {
+            return UsernamePasswordAuthenticationToken.authenticated(userId, null, remembered);
+        }
+        long stamp = logins.stamp();
+        if (!identityService.checkPassword(userId, password)) {
+            throw new BadCredentialsException("Bad credentials");
+        }
+        List<GrantedAuthority> authorities = identityService.createGroupQuery().groupMember(userId).list().stream()
                 .map(Group::getId)
-                .map(id -> new SimpleGrantedAuthority("ROLE_" + id))
+                .<GrantedAuthority>map(id -> new SimpleGrantedAuthority("ROLE_" + id))
                 .toList();
+        logins.remember(userId, password, authorities, stamp);
         return UsernamePasswordAuthenticationToken.authenticated(userId, null, authorities);
     }
 

@@ -32,7 +32,7 @@ class GraphQlLimitsTest extends IntegrationTest {
 
     @Test
     void defaultsAreTheDocumentedOnes() {
-        assertThat(limits).isEqualTo(new GraphQlLimitsProperties(50_000, 15_000, 12, 2_000, 5));
+        assertThat(limits).isEqualTo(new GraphQlLimitsProperties(50_000, 15_000, 12, 6_000, 5));
     }
 
     @Test
@@ -58,11 +58,32 @@ class GraphQlLimitsTest extends IntegrationTest {
 
     @Test
     void tooComplexQueryIsRefusedBeforeAnyFieldIsFetched() {
-        // probe 1 + 100 customers, each 26 with contacts and assignments (5 assumed each): 1 + 1 + 100 * 26.
+        // probe 1 + 100 customers, each 74 with contacts four times and assignments (5 assumed each):
+        // 1 + 1 + 100 * (3 + 4 * 16 + 7).
         ResponseError error = refused("""
-                { probe customers(first: 100) { nodes { id name tier contacts { name phone email } assignments { assignedBy } } } }
+                { probe customers(first: 100) { nodes { id name tier contacts { name phone email } assignments { assignedBy }
+                  c2: contacts { name phone email } c3: contacts { name phone email } c4: contacts { name phone email } } } }
                 """, "MAX_COMPLEXITY");
-        assertThat(error.getMessage()).startsWith("The estimated complexity of the query is 2602, above the limit of 2000");
+        assertThat(error.getMessage()).startsWith("The estimated complexity of the query is 7402, above the limit of 6000");
+    }
+
+    @Test
+    void aDocumentParsedOnceIsStillMeasuredAgainstEachRequestsVariables() {
+        // The same text twice: the second is served parsed and validated from DocumentCache, and
+        // its complexity (which depends on $n) is estimated anew.
+        String document = """
+                query($n: Int!) { probe customers(first: $n) { nodes { id name tier contacts { name phone email } assignments { assignedBy }
+                  c2: contacts { name phone email } c3: contacts { name phone email } c4: contacts { name phone email } } } }
+                """;
+        as(Fixtures.ADMIN, "en").document(document).variable("n", 10).execute().errors().verify();
+        int probes = fields.probes();
+        java.util.List<ResponseError> errors = as(Fixtures.ADMIN, "en").document(document).variable("n", 100).execute()
+                .returnResponse().getErrors();
+        assertThat(errors).singleElement().satisfies(e -> {
+            assertThat(e.getExtensions()).containsEntry("rule", "MAX_COMPLEXITY");
+            assertThat(e.getMessage()).startsWith("The estimated complexity of the query is 7402");
+        });
+        assertThat(fields.probes()).as("fields fetched").isEqualTo(probes);
     }
 
     @Test

@@ -30,16 +30,53 @@ class SecurityTest extends IntegrationTest {
     void wrongPasswordIsRefusedWith401() {
         // A user of its own: the engine delays further logins of a user after a failed one,
         // which would trip other tests logging in as a shared test user.
-        String user = fixtures.unique("pw").toLowerCase();
+        String user = newUser("pw");
+        assertUnauthorized(user, "wrong");
+    }
+
+    /** A fresh engine user with the test password and these groups. */
+    private String newUser(String prefix, String... groups) {
+        String user = fixtures.unique(prefix).toLowerCase();
         org.camunda.bpm.engine.identity.User u = identityService.newUser(user);
         u.setPassword(Fixtures.PASSWORD);
         identityService.saveUser(u);
+        for (String group : groups) {
+            identityService.createMembership(user, group);
+        }
+        return user;
+    }
+
+    private void assertUnauthorized(String user, String password) {
         org.springframework.test.web.reactive.server.WebTestClient.bindToServer()
                 .baseUrl("http://localhost:" + port + "/graphql").build()
-                .post().headers(h -> h.setBasicAuth(user, "wrong")).contentType(MediaType.APPLICATION_JSON)
+                .post().headers(h -> h.setBasicAuth(user, password)).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"query\":\"{ me { id } }\"}")
                 .exchange()
                 .expectStatus().isUnauthorized();
+    }
+
+    @Autowired
+    LoginCache logins;
+
+    @Test
+    void aRememberedLoginStillRefusesAnyOtherPassword() {
+        String user = newUser("remembered", "HR");
+        as(user).document("{ me { roles } }").execute().path("me.roles").entityList(String.class).containsExactly("HR");
+        assertThat(logins.lookup(user, Fixtures.PASSWORD)).isNotNull();
+        assertUnauthorized(user, Fixtures.PASSWORD + "x");
+    }
+
+    @Test
+    void aForgottenLoginIsCheckedAgainstTheEngineAndSeesNewRoles() {
+        String user = newUser("regrant", "HR");
+        as(user).document("{ me { roles } }").execute().path("me.roles").entityList(String.class).containsExactly("HR");
+        identityService.createMembership(user, "AUDITOR");
+        // Changed behind the service's back: the remembered roles hold until the entry expires...
+        as(user).document("{ me { roles } }").execute().path("me.roles").entityList(String.class).containsExactly("HR");
+        // ...or until whoever changes them through the service says so.
+        logins.forget(user);
+        as(user).document("{ me { roles } }").execute().path("me.roles").entityList(String.class)
+                .contains("HR", "AUDITOR").hasSize(2);
     }
 
     @Test

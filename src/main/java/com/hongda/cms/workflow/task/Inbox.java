@@ -11,7 +11,6 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.task.Task;
@@ -33,23 +32,23 @@ public class Inbox {
 
     private final TaskService tasks;
     private final HistoryService history;
-    private final RuntimeService runtime;
     private final IdentityService identity;
     private final TaskForms forms;
     private final TaskLinks links;
     private final Directory directory;
     private final Paging paging;
+    private final EngineLookups lookups;
 
-    Inbox(TaskService tasks, HistoryService history, RuntimeService runtime, IdentityService identity,
-          TaskForms forms, TaskLinks links, Directory directory, Paging paging) {
+    Inbox(TaskService tasks, HistoryService history, IdentityService identity,
+          TaskForms forms, TaskLinks links, Directory directory, Paging paging, EngineLookups lookups) {
         this.tasks = tasks;
         this.history = history;
-        this.runtime = runtime;
         this.identity = identity;
         this.forms = forms;
         this.links = links;
         this.directory = directory;
         this.paging = paging;
+        this.lookups = lookups;
     }
 
     /** Tasks assigned to the caller. */
@@ -69,7 +68,7 @@ public class Inbox {
     /** One task, if the caller may see it. */
     @Transactional(readOnly = true)
     public TaskView find(String taskId) {
-        Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
+        Task task = taskId == null || taskId.length() > 64 ? null : lookups.task(taskId);
         if (task == null) {
             return null;
         }
@@ -155,7 +154,7 @@ public class Inbox {
             }
             throw e;
         }
-        boolean ended = runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId()).count() == 0;
+        boolean ended = !lookups.running(task.getProcessInstanceId());
         return new Completion(taskId, task.getProcessInstanceId(), ended);
     }
 
@@ -197,7 +196,7 @@ public class Inbox {
 
     private Task existing(String taskId) {
         checkId(taskId);
-        Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
+        Task task = lookups.task(taskId);
         if (task == null) {
             throw finished(taskId) ? alreadyCompleted() : DomainException.notFound("input.taskId", "task", taskId);
         }
