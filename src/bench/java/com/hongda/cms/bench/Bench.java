@@ -151,7 +151,9 @@ public final class Bench {
         for (Route r : routes) {
             batch(r, 1, plan.warmup());
         }
+        http.drainRequestStats();
         Map<String, double[]> cells = measure(plan.rounds(), plan.concurrency(), plan.perBatch());
+        Map<String, Map<String, Object>> requests = http.drainRequestStats();
         Map<String, Object> write = new LinkedHashMap<>();
         table.append("### Write path: recruitment lifecycles per second (submit → hired)\n\n")
                 .append("| concurrency | GraphQL | REST | in-process | GraphQL / in-process | GraphQL / REST |\n")
@@ -172,7 +174,14 @@ public final class Bench {
             table.append(String.format(Locale.ROOT, "| %d | %.2f | %.2f | %.2f | %.2f | %.2f |%n", c, g, r, j, g / j, g / r));
         }
         table.append('\n');
+        write.put("requests", requests);
         results.put("writePath", write);
+        table.append("Each kind of request over the write path's batches (all concurrencies): mean client-side latency, ")
+                .append("and SQL statements on the request's own thread (login included; the job executor's not counted):\n\n")
+                .append("| request | count | mean ms | SQL statements each |\n|---|---:|---:|---:|\n");
+        requests.forEach((op, m) -> table.append(String.format(Locale.ROOT, "| %s | %d | %s | %s |%n", op, m.get("requests"),
+                m.getOrDefault("meanMs", "–"), m.getOrDefault("statementsPerRequest", "–"))));
+        table.append('\n');
     }
 
     /** Rounds of every (concurrency, route) batch, the route order rotating each time so noise hits all alike. */

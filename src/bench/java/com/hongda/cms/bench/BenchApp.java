@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import net.ttddyy.dsproxy.ExecutionInfo;
 import net.ttddyy.dsproxy.QueryInfo;
@@ -48,9 +50,32 @@ class BenchApp {
     /** Header naming a request whose SQL statements the harness wants counted. */
     static final String COUNT_HEADER = "X-Bench-Count";
 
+    /** Header naming the kind of request, whose statements are added up by kind ({@link #STATEMENTS}). */
+    static final String OPERATION_HEADER = "X-Bench-Operation";
+
     /** Statements per named request, counted on the request thread only (not the job executor's). */
     static final Map<String, Long> COUNTS = new ConcurrentHashMap<>();
+    /** Statements by kind of request or in-process call: [calls, statements]. */
+    static final Map<String, LongAdder[]> STATEMENTS = new ConcurrentHashMap<>();
     private static final ThreadLocal<long[]> CURRENT = new ThreadLocal<>();
+
+    /** Runs {@code action} on this thread, adding the statements it sends to {@code operation}'s tally. */
+    static <T> T counted(String operation, Supplier<T> action) {
+        long[] c = new long[1];
+        CURRENT.set(c);
+        try {
+            return action.get();
+        } finally {
+            CURRENT.remove();
+            tally(operation, c[0]);
+        }
+    }
+
+    private static void tally(String operation, long statements) {
+        LongAdder[] cell = STATEMENTS.computeIfAbsent(operation, k -> new LongAdder[] {new LongAdder(), new LongAdder()});
+        cell[0].increment();
+        cell[1].add(statements);
+    }
 
     @Bean
     static BeanPostProcessor countingDataSource() {
@@ -77,12 +102,16 @@ class BenchApp {
         };
     }
 
-    /** Outermost filter: counts every statement of a request that carries {@link #COUNT_HEADER}, login included. */
+    /**
+     * Outermost filter: counts every statement of a request that carries {@link #COUNT_HEADER} or
+     * {@link #OPERATION_HEADER}, login included.
+     */
     @Bean
     FilterRegistrationBean<Filter> statementCountFilter() {
         FilterRegistrationBean<Filter> reg = new FilterRegistrationBean<>((request, response, chain) -> {
             String id = request instanceof HttpServletRequest http ? http.getHeader(COUNT_HEADER) : null;
-            if (id == null) {
+            String operation = request instanceof HttpServletRequest http ? http.getHeader(OPERATION_HEADER) : null;
+            if (id == null && operation == null) {
                 chain.doFilter(request, response);
                 return;
             }
@@ -92,7 +121,12 @@ class BenchApp {
                 chain.doFilter(request, response);
             } finally {
                 CURRENT.remove();
-                COUNTS.put(id, c[0]);
+                if (id != null) {
+                    COUNTS.put(id, c[0]);
+                }
+                if (operation != null) {
+                    tally(operation, c[0]);
+                }
             }
         });
         reg.setOrder(Ordered.HIGHEST_PRECEDENCE);

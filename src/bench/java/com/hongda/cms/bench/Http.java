@@ -11,11 +11,20 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** A plain HTTP/1.1 JSON client with HTTP Basic, as a front end or an integration would call the service. */
 final class Http {
 
     static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern FIRST_FIELD = Pattern.compile("\\{\\s*(\\w+)");
+
+    /** Client-side latency of every request, by operation ("GraphQL completeTask", "REST POST /task/{id}/complete"). */
+    private final Map<String, LongAdder[]> latencies = new ConcurrentHashMap<>();
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
     private final String base;
@@ -29,6 +38,11 @@ final class Http {
     }
 
     Response send(String method, String path, String auth, Object body, Map<String, String> headers) {
+        return send(null, method, path, auth, body, headers);
+    }
+
+    private Response send(String operation, String method, String path, String auth, Object body, Map<String, String> headers) {
+        long start = System.nanoTime();
         try {
             HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
                     .header("Accept", "application/json");
@@ -36,6 +50,9 @@ final class Http {
                 b.header("Authorization", auth);
             }
             headers.forEach(b::header);
+            if (operation != null) {
+                b.header(BenchApp.OPERATION_HEADER, operation);
+            }
             if (body == null) {
                 b.method(method, HttpRequest.BodyPublishers.noBody());
             } else {
@@ -43,6 +60,11 @@ final class Http {
                         .method(method, HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
             }
             HttpResponse<byte[]> r = client.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (operation != null) {
+                LongAdder[] cell = latencies.computeIfAbsent(operation, k -> new LongAdder[] {new LongAdder(), new LongAdder()});
+                cell[0].increment();
+                cell[1].add(System.nanoTime() - start);
+            }
             return new Response(r.statusCode(), r.body());
         } catch (IOException e) {
             throw new IllegalStateException(method + " " + path + ": " + e, e);
@@ -58,7 +80,9 @@ final class Http {
     }
 
     JsonNode graphql(String auth, String document, Map<String, Object> variables, Map<String, String> headers) {
-        Response r = send("POST", "/graphql", auth, Map.of("query", document, "variables", variables), headers);
+        Matcher field = FIRST_FIELD.matcher(document);
+        String operation = "GraphQL " + (field.find() ? field.group(1) : "?");
+        Response r = send(operation, "POST", "/graphql", auth, Map.of("query", document, "variables", variables), headers);
         JsonNode json = r.json();
         if (r.status() != 200 || json.hasNonNull("errors")) {
             throw new IllegalStateException("GraphQL " + r.status() + ": " + r.text());
@@ -68,11 +92,36 @@ final class Http {
 
     /** A REST call; fails unless the status is 2xx. */
     JsonNode rest(String method, String path, String auth, Object body) {
-        Response r = send(method, "/engine-rest" + path, auth, body, Map.of());
+        String operation = "REST " + method + " " + path.replaceAll("\\?.*", "").replaceAll("/[0-9a-f]{8}-[0-9a-f-]{27}", "/{id}");
+        Response r = send(operation, method, "/engine-rest" + path, auth, body, Map.of());
         if (r.status() / 100 != 2) {
             throw new IllegalStateException("REST " + method + " " + path + " " + r.status() + ": " + r.text());
         }
         return r.body().length == 0 ? null : r.json();
+    }
+
+    /**
+     * By kind of request (or in-process call) since the last call: how many, their mean client-side
+     * milliseconds (HTTP only), and the SQL statements each sent on its own thread, login included.
+     * Starts counting afresh.
+     */
+    Map<String, Map<String, Object>> drainRequestStats() {
+        Map<String, Map<String, Object>> out = new TreeMap<>();
+        latencies.forEach((op, cell) -> {
+            long n = cell[0].sum();
+            Map<String, Object> m = new java.util.LinkedHashMap<>();
+            m.put("requests", n);
+            m.put("meanMs", n == 0 ? 0 : Math.round(cell[1].sum() / 1e4 / n) / 100.0);
+            out.put(op, m);
+        });
+        BenchApp.STATEMENTS.forEach((op, cell) -> {
+            long n = cell[0].sum();
+            Map<String, Object> m = out.computeIfAbsent(op, k -> new java.util.LinkedHashMap<>(Map.of("requests", n)));
+            m.put("statementsPerRequest", n == 0 ? 0 : Math.round(cell[1].sum() * 100.0 / n) / 100.0);
+        });
+        latencies.clear();
+        BenchApp.STATEMENTS.clear();
+        return out;
     }
 
     record Response(int status, byte[] body) {

@@ -40,17 +40,24 @@ final class JavaRoute implements Route {
 
     @Override
     public void lifecycle() {
-        String pi = as(Story.HR, List.of("HR"), () -> recruitment.submit(BenchApplications.input(true)).getProcessInstanceId());
+        String pi = as(Story.HR, List.of("HR"), () -> BenchApp.counted("in-process submit",
+                () -> recruitment.submit(BenchApplications.input(true)).getProcessInstanceId()));
         for (Story.Step step : steps) {
             List<String> groups = step.hrGroup() ? List.of("HR") : List.of("JUDGE");
-            String taskId = Story.await(step.key() + " of " + pi, () -> {
+            String taskId = Story.await(step.key() + " of " + pi, () -> BenchApp.counted("in-process task query", () -> {
                 TaskQuery q = tasks.createTaskQuery().processInstanceId(pi).taskDefinitionKey(step.key());
                 List<Task> found = (step.hrGroup() ? q.taskCandidateGroup("HR") : q.taskCandidateUser(step.user())).list();
                 return found.isEmpty() ? null : found.get(0).getId();
-            });
+            }));
             as(step.user(), groups, () -> {
-                tasks.claim(taskId, step.user());
-                tasks.complete(taskId, step.values());
+                BenchApp.counted("in-process claim", () -> {
+                    tasks.claim(taskId, step.user());
+                    return null;
+                });
+                BenchApp.counted("in-process complete", () -> {
+                    tasks.complete(taskId, step.values());
+                    return null;
+                });
                 return null;
             });
         }

@@ -38,7 +38,7 @@ final class RestRoute implements Route {
     @Override
     public void lifecycle() {
         String hr = Http.basic(Story.HR, Story.PASSWORD);
-        long id = tx.execute(s -> applications.saveSubmitted(input, Story.HR));
+        long id = BenchApp.counted("REST (in-process) application row", () -> tx.execute(s -> applications.saveSubmitted(input, Story.HR)));
         String bk = "APPLICATION-" + id;
         JsonNode started = http.rest("POST", "/process-definition/key/recruitment-review/start", hr,
                 Map.of("businessKey", bk, "variables", typed(BenchApplications.startVariables(id, input))));
