@@ -59,8 +59,8 @@ public final class Bench {
             return switch (mode) {
                 case "quick" -> new Plan(mode, 0, 1, new int[] {1, 4}, new int[] {1, 4}, 100, 50, 50, 200, 1, 4);
                 case "full" -> new Plan(mode, 2, 2, new int[] {1, 4, 8}, new int[] {3, 8, 12}, 10_000, 500, 1_000, 20_000, 2, 8);
-                // For a profiler (README "Performance"): the write path only, one long batch at concurrency 8.
-                case "profile" -> new Plan(mode, 2, 1, new int[] {8}, new int[] {48}, 0, 0, 0, 0, 0, 0);
+                // For a profiler (README "Performance"): one long write batch at concurrency 8 and the full read path.
+                case "profile" -> new Plan(mode, 2, 1, new int[] {8}, new int[] {48}, 10_000, 500, 0, 0, 0, 0);
                 default -> throw new IllegalArgumentException("bench.mode is quick, full or profile, not " + mode);
             };
         }
@@ -88,12 +88,12 @@ public final class Bench {
                 new JavaRoute(ctx.getBean(RecruitmentService.class), ctx.getBean(TaskService.class),
                         ctx.getBean(RuntimeService.class), ctx.getBean(IdentityService.class)));
         // -Dbench.routes=GraphQL (comma-separated route names) narrows the run, e.g. for a profiler.
-        List<String> only = List.of(System.getProperty("bench.routes", "GraphQL,REST,in-process").split(","));
+        List<String> only = List.of(property("bench.routes", "GraphQL,REST,in-process").split(","));
         this.routes = all.stream().filter(r -> only.contains(r.name())).toList();
     }
 
     public static void main(String[] args) throws Exception {
-        Plan plan = Plan.of(System.getProperty("bench.mode", "full"));
+        Plan plan = Plan.of(property("bench.mode", "full"));
         long t0 = System.nanoTime();
         Path out = Path.of("target", "bench");
         boolean mysql = System.getenv("DB_URL") != null && !System.getenv("DB_URL").isBlank();
@@ -127,9 +127,16 @@ public final class Bench {
         ensureUsers();
         results.put("restSecured", restSecured());
         table.append("## Benchmark (").append(plan.mode()).append(")\n\n");
-        writePath();
-        if (!plan.mode().equals("profile")) {
+        // -Dbench.parts=write,read (any of write, growth, read) runs only those parts, e.g. for a profiler.
+        List<String> parts = List.of(property("bench.parts",
+                plan.mode().equals("profile") ? "write,read" : "write,growth,read").split(","));
+        if (parts.contains("write")) {
+            writePath();
+        }
+        if (parts.contains("growth")) {
             growth();
+        }
+        if (parts.contains("read")) {
             readPath();
         }
         results.put("totalSeconds", seconds(System.nanoTime() - t0));
@@ -541,6 +548,12 @@ public final class Bench {
         } catch (IOException e) {
             return "?";
         }
+    }
+
+    /** A system property; blank (as Maven passes an unset one) counts as absent. */
+    private static String property(String name, String fallback) {
+        String v = System.getProperty(name);
+        return v == null || v.isBlank() ? fallback : v;
     }
 
     private static long pct(long[] sorted, int p) {
