@@ -49,6 +49,9 @@ class InboxTest extends IntegrationTest {
     HistoryService historyService;
 
     @Autowired
+    org.camunda.bpm.engine.RuntimeService runtimeService;
+
+    @Autowired
     StatementCounter counter;
 
     private String businessKey;
@@ -89,6 +92,18 @@ class InboxTest extends IntegrationTest {
         r.path("task.form[3].value").entity(String.class).isEqualTo("false");
         as(Fixtures.HR).document(TASK).variable("id", taskId).execute()
                 .path("task.form[0].label").entity(String.class).isEqualTo("审核结论");
+    }
+
+    @Test
+    void formShowsTheProcessCurrentValuesOfEveryTypeButNotTaskLocalOnes() {
+        runtimeService.setVariables(instance.getId(), Map.of("decision", "APPROVE", "score", 42L, "urgent", true,
+                "remark", "process remark"));
+        taskService.setVariableLocal(taskId, "score", 7L);
+        as(Fixtures.HR).document(TASK).variable("id", taskId).execute()
+                .path("task.form[*].value").entityList(String.class).containsExactly("APPROVE", "42", "process remark", "true");
+        runtimeService.setVariables(instance.getId(), Map.of("score", 43, "urgent", false, "remark", "x".repeat(4000)));
+        as(Fixtures.HR).document(TASK).variable("id", taskId).execute()
+                .path("task.form[*].value").entityList(String.class).containsExactly("APPROVE", "43", "x".repeat(4000), "false");
     }
 
     @Test

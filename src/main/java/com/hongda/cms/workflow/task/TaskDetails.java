@@ -15,7 +15,6 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.springframework.stereotype.Component;
 
 /**
@@ -132,23 +131,7 @@ class TaskDetails {
 
     /** Process-scope variables of these instances, by instance id then name. */
     private Map<String, Map<String, Object>> variables(Collection<String> processInstanceIds, List<String> names) {
-        Map<String, Map<String, Object>> result = new HashMap<>();
-        if (processInstanceIds.isEmpty()) {
-            return result;
-        }
-        List<VariableInstance> list = runtime.createVariableInstanceQuery()
-                .processInstanceIdIn(processInstanceIds.toArray(String[]::new))
-                .variableNameIn(names.toArray(String[]::new))
-                .disableBinaryFetching()
-                .disableCustomObjectDeserialization()
-                .list();
-        for (VariableInstance v : list) {
-            // Only process-scope values: a task-local or sub-scope variable of the same name is not the form's value.
-            if (v.getExecutionId() != null && v.getExecutionId().equals(v.getProcessInstanceId()) && v.getValue() != null) {
-                result.computeIfAbsent(v.getProcessInstanceId(), k -> new HashMap<>()).put(v.getName(), v.getValue());
-            }
-        }
-        return result;
+        return links.processVariables(processInstanceIds, names);
     }
 
     private static Set<String> processInstanceIds(List<TaskView> tasks) {

@@ -12,9 +12,10 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Candidates and comments of many tasks in one statement each. The engine's API answers these one
- * task at a time, which would make every inbox page cost two statements per task; these read the
- * engine's own tables directly, read-only.
+ * Candidates, comments and process variables of many tasks in one statement each. The engine's API
+ * answers the first two one task at a time, which would make every inbox page cost two statements
+ * per task, and its variable query joins every variable to its execution to find activity
+ * instances the inbox never shows; these read the engine's own tables directly, read-only.
  */
 @Component
 class TaskLinks {
@@ -59,6 +60,39 @@ class TaskLinks {
                     }
                     if (rs.getString(3) != null) {
                         c.users().add(rs.getString(3));
+                    }
+                });
+        return result;
+    }
+
+    /**
+     * Process-scope variables of these process instances, by instance id then name: only values
+     * the engine keeps in its own columns (strings, numbers, booleans, dates), as the engine's
+     * typed values would give them; task-local and sub-scope variables of the same name are not
+     * the process's value and are left out, as are serialized objects.
+     */
+    Map<String, Map<String, Object>> processVariables(Collection<String> processInstanceIds, Collection<String> names) {
+        Map<String, Map<String, Object>> result = new HashMap<>();
+        if (processInstanceIds.isEmpty() || names.isEmpty()) {
+            return result;
+        }
+        jdbc.query("select PROC_INST_ID_, NAME_, TYPE_, TEXT_, LONG_, DOUBLE_ from ACT_RU_VARIABLE "
+                        + "where PROC_INST_ID_ in (:ids) and NAME_ in (:names) and EXECUTION_ID_ = PROC_INST_ID_ and TASK_ID_ is null",
+                new MapSqlParameterSource("ids", processInstanceIds).addValue("names", names), rs -> {
+                    Number whole = (Number) rs.getObject(5);
+                    Number real = (Number) rs.getObject(6);
+                    Object value = switch (rs.getString(3)) {
+                        case "string" -> rs.getString(4);
+                        case "long" -> whole == null ? null : whole.longValue();
+                        case "integer" -> whole == null ? null : whole.intValue();
+                        case "short" -> whole == null ? null : whole.shortValue();
+                        case "double" -> real == null ? null : real.doubleValue();
+                        case "boolean" -> whole == null ? null : whole.longValue() != 0;
+                        case "date" -> whole == null ? null : new java.util.Date(whole.longValue());
+                        default -> null;
+                    };
+                    if (value != null) {
+                        result.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), value);
                     }
                 });
         return result;
