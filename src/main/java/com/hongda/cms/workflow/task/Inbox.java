@@ -38,9 +38,10 @@ public class Inbox {
     private final Directory directory;
     private final Paging paging;
     private final EngineLookups lookups;
+    private final ClaimableTasks claimable;
 
-    Inbox(TaskService tasks, HistoryService history, IdentityService identity,
-          TaskForms forms, TaskLinks links, Directory directory, Paging paging, EngineLookups lookups) {
+    Inbox(TaskService tasks, HistoryService history, IdentityService identity, TaskForms forms, TaskLinks links,
+          Directory directory, Paging paging, EngineLookups lookups, ClaimableTasks claimable) {
         this.tasks = tasks;
         this.history = history;
         this.identity = identity;
@@ -49,6 +50,7 @@ public class Inbox {
         this.directory = directory;
         this.paging = paging;
         this.lookups = lookups;
+        this.claimable = claimable;
     }
 
     /** Tasks assigned to the caller. */
@@ -62,7 +64,11 @@ public class Inbox {
     @Transactional(readOnly = true)
     public Connection<TaskView> claimableByMe(TaskFilter filter, TaskSort sort, PageArgs args) {
         Caller me = Caller.current();
-        return page(() -> candidateOf(query(filter).taskUnassigned(), me), sort, args);
+        TaskFilter f = filter == null ? TaskFilter.NONE : filter;
+        f.check();
+        Paging.Window w = paging.window(args, () -> claimable.count(me, f));
+        List<TaskView> rows = claimable.page(me, f, sort, w.offset(), w.size() + 1);
+        return paging.connection(w, rows, () -> claimable.count(me, f));
     }
 
     /** One task, if the caller may see it. */
@@ -179,13 +185,6 @@ public class Inbox {
     private TaskQuery query(TaskFilter filter) {
         TaskQuery q = tasks.createTaskQuery().active();
         return filter == null ? q : filter.applyTo(q);
-    }
-
-    private static TaskQuery candidateOf(TaskQuery query, Caller me) {
-        if (me.groups().isEmpty()) {
-            return query.taskCandidateUser(me.id());
-        }
-        return query.or().taskCandidateGroupIn(me.groups()).taskCandidateUser(me.id()).endOr();
     }
 
     private static void checkId(String taskId) {

@@ -12,7 +12,11 @@ record TaskFilter(String processKey, String businessKey, String subjectType, Str
 
     private static final int MAX_TEXT = 255;
 
-    TaskQuery applyTo(TaskQuery query) {
+    /** No filter at all. */
+    static final TaskFilter NONE = new TaskFilter(null, null, null, null, null, null, null, null);
+
+    /** Refuses values no task can match: empty or over-long texts, half a subject. */
+    void check() {
         check("filter.processKey", processKey);
         check("filter.businessKey", businessKey);
         check("filter.subjectType", subjectType);
@@ -20,6 +24,10 @@ record TaskFilter(String processKey, String businessKey, String subjectType, Str
         if ((subjectType == null) != (subjectId == null)) {
             throw DomainException.badRequest("filter.subjectId", "SUBJECT_TYPE_AND_ID", "error.task.subjectPair");
         }
+    }
+
+    TaskQuery applyTo(TaskQuery query) {
+        check();
         if (processKey != null) {
             query.processDefinitionKey(processKey);
         }

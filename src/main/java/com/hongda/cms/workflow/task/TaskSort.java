@@ -3,7 +3,10 @@ package com.hongda.cms.workflow.task;
 import com.hongda.cms.common.SortDirection;
 import org.camunda.bpm.engine.task.TaskQuery;
 
-/** Sort order of the inbox queries; ties are broken by task id so pages are stable. */
+/**
+ * Sort order of the inbox queries; ties are broken by task id, in the same direction, so pages are
+ * stable and one index on the sorted column serves both directions ({@link InboxIndexes}).
+ */
 record TaskSort(Field field, SortDirection direction) {
 
     /** Sortable task properties. */
@@ -17,10 +20,8 @@ record TaskSort(Field field, SortDirection direction) {
             case CREATED -> query.orderByTaskCreateTime();
         }
         if (direction == SortDirection.DESC) {
-            query.desc();
-        } else {
-            query.asc();
+            return query.desc().orderByTaskId().desc();
         }
-        return query.orderByTaskId().asc();
+        return query.asc().orderByTaskId().asc();
     }
 }
