@@ -526,7 +526,7 @@ public final class Bench {
         m.put("springBoot", SpringBootVersion.getVersion());
         m.put("camunda", pomVersion("org.camunda.bpm", "camunda-engine"));
         m.put("springGraphql", implementationVersion(org.springframework.graphql.execution.GraphQlSource.class));
-        m.put("graphqlJava", implementationVersion(graphql.GraphQL.class));
+        m.put("graphqlJava", bundleVersion(graphql.GraphQL.class));
         m.put("hibernate", org.hibernate.Version.getVersionString());
         m.put("datasourceProxy", pomVersion("net.ttddyy", "datasource-proxy"));
         return m;
@@ -535,6 +535,16 @@ public final class Bench {
     private static String implementationVersion(Class<?> type) {
         String v = type.getPackage().getImplementationVersion();
         return v == null ? "?" : v;
+    }
+
+    /** The OSGi Bundle-Version of the jar holding {@code type} (graphql-java names its version only there). */
+    private static String bundleVersion(Class<?> type) {
+        try (var jar = new java.util.jar.JarFile(Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toFile())) {
+            String v = jar.getManifest().getMainAttributes().getValue("Bundle-Version");
+            return v == null ? "?" : v;
+        } catch (Exception e) {
+            return "?";
+        }
     }
 
     private static String pomVersion(String group, String artifact) {
