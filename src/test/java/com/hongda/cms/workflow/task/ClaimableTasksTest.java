@@ -97,6 +97,17 @@ class ClaimableTasksTest extends IntegrationTest {
         }
     }
 
+    @Test
+    void extremeFilterValuesAreAnsweredWithoutAServerError() {
+        for (String filter : List.of("{dueAfter: \"+1000000000-12-31T23:59:59Z\"}", "{dueBefore: \"-1000000000-01-01T00:00:00Z\"}",
+                "{minPriority: 2147483647, maxPriority: -2147483648}", "{processKey: \"'; drop table ACT_RU_TASK; --\"}",
+                "{subjectType: \"CUSTOMER\", subjectId: \"%\"}")) {
+            var response = as(Fixtures.HR).document("{ claimableTasks(first: 5, filter: " + filter + ") { totalCount nodes { id } } }")
+                    .execute().returnResponse();
+            assertThat(response.getErrors()).as(filter).allSatisfy(e -> assertThat(e.getErrorType().toString()).isEqualTo("BAD_REQUEST"));
+        }
+    }
+
     /** The engine's own query for the same page, as the inbox built it before. */
     private TaskQuery engineQuery(Caller me, TaskFilter filter, TaskSort sort) {
         TaskQuery q = filter.applyTo(taskService.createTaskQuery().active()).taskUnassigned();
