@@ -85,13 +85,19 @@ public class Inbox {
     @Transactional
     public TaskView claim(String taskId) {
         Caller me = Caller.current();
-        Task task = existing(taskId);
-        requireCandidate(task, me);
-        if (me.id().equals(task.getAssignee())) {
-            return TaskView.of(task);
+        checkId(taskId);
+        TaskLinks.Row task = links.withCandidacy(taskId, me);
+        if (task == null) {
+            throw gone(taskId);
         }
-        if (task.getAssignee() != null) {
-            throw DomainException.conflict("input.taskId", "TASK_ALREADY_CLAIMED", "error.task.claimedBy", task.getAssignee());
+        if (!task.callerIsCandidate()) {
+            throw DomainException.forbidden("error.task.notCandidate", me.id());
+        }
+        if (me.id().equals(task.assignee())) {
+            return TaskView.of(existing(taskId));
+        }
+        if (task.assignee() != null) {
+            throw DomainException.conflict("input.taskId", "TASK_ALREADY_CLAIMED", "error.task.claimedBy", task.assignee());
         }
         try {
             tasks.claim(taskId, me.id());
@@ -139,16 +145,20 @@ public class Inbox {
     public Completion complete(String taskId, List<FormValue> values) {
         Caller me = Caller.current();
         checkId(taskId);
-        links.lock(taskId);
-        Task task = existing(taskId);
-        if (task.getAssignee() == null) {
-            requireVisible(task, me);
+        TaskLinks.Row task = links.lock(taskId);
+        if (task == null) {
+            throw gone(taskId);
+        }
+        if (task.assignee() == null) {
+            if (!isCandidate(taskId, me)) {
+                throw DomainException.forbidden("error.task.notVisible");
+            }
             throw DomainException.forbidden("error.task.claimFirst");
         }
-        if (!me.id().equals(task.getAssignee())) {
+        if (!me.id().equals(task.assignee())) {
             throw DomainException.forbidden("error.task.notAssignee");
         }
-        Map<String, Object> variables = forms.validate(forms.fields(task.getProcessDefinitionId(), task.getTaskDefinitionKey()), values);
+        Map<String, Object> variables = forms.validate(forms.fields(task.processDefinitionId(), task.step()), values);
         try {
             VariableMap typed = Variables.fromMap(variables);
             tasks.complete(taskId, typed);
@@ -160,8 +170,8 @@ public class Inbox {
             }
             throw e;
         }
-        boolean ended = !lookups.running(task.getProcessInstanceId());
-        return new Completion(taskId, task.getProcessInstanceId(), ended);
+        boolean ended = !lookups.running(task.processInstanceId());
+        return new Completion(taskId, task.processInstanceId(), ended);
     }
 
     /** The result of completing a task. */
@@ -197,9 +207,14 @@ public class Inbox {
         checkId(taskId);
         Task task = lookups.task(taskId);
         if (task == null) {
-            throw finished(taskId) ? alreadyCompleted() : DomainException.notFound("input.taskId", "task", taskId);
+            throw gone(taskId);
         }
         return task;
+    }
+
+    /** Why a task id finds no open task: completed already (CONFLICT), or never was one (NOT_FOUND). */
+    private DomainException gone(String taskId) {
+        return finished(taskId) ? alreadyCompleted() : DomainException.notFound("input.taskId", "task", taskId);
     }
 
     private boolean finished(String taskId) {
@@ -213,12 +228,6 @@ public class Inbox {
     private void requireVisible(Task task, Caller me) {
         if (!me.id().equals(task.getAssignee()) && !isCandidate(task.getId(), me)) {
             throw DomainException.forbidden("error.task.notVisible");
-        }
-    }
-
-    private void requireCandidate(Task task, Caller me) {
-        if (!isCandidate(task.getId(), me)) {
-            throw DomainException.forbidden("error.task.notCandidate", me.id());
         }
     }
 

@@ -35,16 +35,39 @@ class TaskLinks {
         this.jdbc = jdbc;
     }
 
+    /** What the inbox's actions need of a task's row, and whether the caller is one of its candidates. */
+    record Row(String id, String assignee, String processInstanceId, String processDefinitionId, String step,
+               boolean callerIsCandidate) {
+    }
+
     /**
-     * Locks the task's row until the transaction ends. Two completions of one task then run one
-     * after the other: the second finds the task gone and is told it was already completed,
-     * instead of racing the first into a deadlock or an optimistic-locking failure.
+     * Locks the task's row until the transaction ends, and reads it. Two completions of one task
+     * then run one after the other: the second finds the task gone and is told it was already
+     * completed, instead of racing the first into a deadlock or an optimistic-locking failure.
      *
-     * @return whether the task still exists
+     * @return the row, or null if the task no longer exists ({@code callerIsCandidate} is not read: false)
      */
-    boolean lock(String taskId) {
-        return !jdbc.queryForList("select ID_ from ACT_RU_TASK where ID_ = :id for update",
-                new MapSqlParameterSource("id", taskId), String.class).isEmpty();
+    Row lock(String taskId) {
+        List<Row> rows = jdbc.query("select ID_, ASSIGNEE_, PROC_INST_ID_, PROC_DEF_ID_, TASK_DEF_KEY_ from ACT_RU_TASK "
+                + "where ID_ = :id for update", new MapSqlParameterSource("id", taskId), (rs, i) -> new Row(rs.getString(1),
+                rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), false));
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+
+    /** The task's row and whether {@code who} is one of its candidates (as a user or through a group), or null. */
+    Row withCandidacy(String taskId, Caller who) {
+        MapSqlParameterSource params = new MapSqlParameterSource("id", taskId).addValue("me", who.id());
+        String groups = "";
+        if (!who.groups().isEmpty()) {
+            groups = " or I.GROUP_ID_ in (:groups)";
+            params.addValue("groups", who.groups());
+        }
+        List<Row> rows = jdbc.query("select T.ID_, T.ASSIGNEE_, T.PROC_INST_ID_, T.PROC_DEF_ID_, T.TASK_DEF_KEY_, "
+                + "(select count(*) from ACT_RU_IDENTITYLINK I where I.TASK_ID_ = T.ID_ and I.TYPE_ = 'candidate' "
+                + "and (I.USER_ID_ = :me" + groups + ")) from ACT_RU_TASK T where T.ID_ = :id", params,
+                (rs, i) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getLong(6) > 0));
+        return rows.isEmpty() ? null : rows.get(0);
     }
 
     Map<String, Candidates> candidates(Collection<String> taskIds) {
