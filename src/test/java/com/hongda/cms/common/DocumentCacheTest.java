@@ -27,6 +27,14 @@ class DocumentCacheTest extends IntegrationTest {
     }
 
     @Test
+    void longDocumentsAreAnsweredButNotKept() {
+        String padding = " ".repeat(DocumentCache.MAX_LENGTH);
+        int before = cache.size();
+        as(Fixtures.HR).document("{ me { id } }" + padding).execute().path("me.id").entity(String.class).isEqualTo(Fixtures.HR);
+        assertThat(cache.size()).isEqualTo(before);
+    }
+
+    @Test
     void invalidDocumentsAreNotKeptAndAreRefusedEachTime() {
         String document = "{ " + fixtures.unique("nosuch").replaceAll("[^A-Za-z0-9]", "") + " }";
         int before = cache.size();
