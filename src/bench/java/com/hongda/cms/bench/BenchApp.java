@@ -55,7 +55,7 @@ class BenchApp {
 
     /** Statements per named request, counted on the request thread only (not the job executor's). */
     static final Map<String, Long> COUNTS = new ConcurrentHashMap<>();
-    /** Statements by kind of request or in-process call: [calls, statements]. */
+    /** Statements by kind of request or in-process call: [calls, statements, nanoseconds on the server]. */
     static final Map<String, LongAdder[]> STATEMENTS = new ConcurrentHashMap<>();
     private static final ThreadLocal<long[]> CURRENT = new ThreadLocal<>();
 
@@ -63,18 +63,20 @@ class BenchApp {
     static <T> T counted(String operation, Supplier<T> action) {
         long[] c = new long[1];
         CURRENT.set(c);
+        long start = System.nanoTime();
         try {
             return action.get();
         } finally {
             CURRENT.remove();
-            tally(operation, c[0]);
+            tally(operation, c[0], System.nanoTime() - start);
         }
     }
 
-    private static void tally(String operation, long statements) {
-        LongAdder[] cell = STATEMENTS.computeIfAbsent(operation, k -> new LongAdder[] {new LongAdder(), new LongAdder()});
+    private static void tally(String operation, long statements, long nanos) {
+        LongAdder[] cell = STATEMENTS.computeIfAbsent(operation, k -> new LongAdder[] {new LongAdder(), new LongAdder(), new LongAdder()});
         cell[0].increment();
         cell[1].add(statements);
+        cell[2].add(nanos);
     }
 
     @Bean
@@ -117,6 +119,7 @@ class BenchApp {
             }
             long[] c = new long[1];
             CURRENT.set(c);
+            long start = System.nanoTime();
             try {
                 chain.doFilter(request, response);
             } finally {
@@ -125,7 +128,7 @@ class BenchApp {
                     COUNTS.put(id, c[0]);
                 }
                 if (operation != null) {
-                    tally(operation, c[0]);
+                    tally(operation, c[0], System.nanoTime() - start);
                 }
             }
         });

@@ -102,7 +102,9 @@ final class Http {
 
     /**
      * By kind of request (or in-process call) since the last call: how many, their mean client-side
-     * milliseconds (HTTP only), and the SQL statements each sent on its own thread, login included.
+     * milliseconds (HTTP only), their mean milliseconds inside the service (from the outermost
+     * filter, or around the in-process call), and the SQL statements each sent on its own thread,
+     * login included.
      * Starts counting afresh.
      */
     Map<String, Map<String, Object>> drainRequestStats() {
@@ -118,6 +120,7 @@ final class Http {
             long n = cell[0].sum();
             Map<String, Object> m = out.computeIfAbsent(op, k -> new java.util.LinkedHashMap<>(Map.of("requests", n)));
             m.put("statementsPerRequest", n == 0 ? 0 : Math.round(cell[1].sum() * 100.0 / n) / 100.0);
+            m.put("serverMeanMs", n == 0 ? 0 : Math.round(cell[2].sum() / 1e4 / n) / 100.0);
         });
         latencies.clear();
         BenchApp.STATEMENTS.clear();
