@@ -17,9 +17,9 @@ import org.springframework.stereotype.Component;
  * links and de-duplicates whole task rows with {@code SELECT DISTINCT … ORDER BY … LIMIT}: the
  * database must build and sort every claimable task, wide text columns included, before it can
  * return the first 50. On MySQL/MariaDB that temporary table goes to disk and one inbox page over
- * 10,000 open tasks took over 100 ms (README "Performance"). Here candidacy is an {@code EXISTS}
- * on the identity links, so there is nothing to de-duplicate, and only the columns a
- * {@link TaskView} shows are read.
+ * 10,000 open tasks took over 100 ms (README "Performance"). Here candidacy is a per-row subquery
+ * on the identity links ({@link TaskLinks#candidacy}), so there is nothing to de-duplicate, and
+ * only the columns a {@link TaskView} shows are read.
  *
  * <p>Same rows and order as the engine's query with the same filters: active (not suspended),
  * unassigned, without tenant, ordered by {@link TaskSort} with ties broken by task id in the same
@@ -53,18 +53,9 @@ class ClaimableTasks {
     private static String from(Caller me, TaskFilter filter, MapSqlParameterSource params) {
         StringBuilder sql = new StringBuilder(" from ACT_RU_TASK T");
         StringBuilder where = new StringBuilder(" where T.ASSIGNEE_ is null and T.SUSPENSION_STATE_ = 1 and T.TENANT_ID_ is null");
-        // Candidacy as a scalar subquery, not EXISTS: MySQL/MariaDB turn an EXISTS into a semi-join
-        // that first collects every candidate link of the caller's groups; this form is checked
-        // row by row through the links' task index while the task index is walked in the page's
-        // order ({@link InboxIndexes}), and the scan stops once the page is full.
-        where.append(" and 1 = (select 1 from ACT_RU_IDENTITYLINK I where I.TASK_ID_ = T.ID_ and I.TYPE_ = 'candidate'")
-                .append(" and (I.USER_ID_ = :me");
-        params.addValue("me", me.id());
-        if (!me.groups().isEmpty()) {
-            where.append(" or I.GROUP_ID_ in (:groups)");
-            params.addValue("groups", me.groups());
-        }
-        where.append(") limit 1)");
+        // Checked row by row while the task index is walked in the page's order ({@link InboxIndexes}),
+        // so the scan stops once the page is full.
+        where.append(" and 1 = ").append(TaskLinks.candidacy("T.ID_", me, params));
         TaskFilter f = filter == null ? TaskFilter.NONE : filter;
         if (f.processKey() != null) {
             sql.append(" join ACT_RE_PROCDEF D on D.ID_ = T.PROC_DEF_ID_");

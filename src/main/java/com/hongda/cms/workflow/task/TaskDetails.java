@@ -2,8 +2,6 @@ package com.hongda.cms.workflow.task;
 
 import com.hongda.cms.workflow.Subject;
 import com.hongda.cms.workflow.SubjectResolver;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -78,7 +76,7 @@ class TaskDetails {
 
     /** Subjects by process instance id. */
     Map<String, Subject> subjects(List<TaskView> tasks) {
-        Map<String, Map<String, Object>> vars = variables(processInstanceIds(tasks),
+        Map<String, Map<String, Object>> vars = links.processVariables(processInstanceIds(tasks),
                 List.of(Subject.TYPE_VARIABLE, Subject.ID_VARIABLE));
         Map<String, Subject> subjects = new HashMap<>();
         vars.forEach((pi, v) -> {
@@ -120,18 +118,12 @@ class TaskDetails {
             fieldsByTask.put(t.id(), forms.fields(t.processDefinitionId(), t.step()));
         }
         Set<String> names = TaskForms.keys(fieldsByTask.values());
-        Map<String, Map<String, Object>> vars = names.isEmpty() ? Map.of()
-                : variables(processInstanceIds(tasks), new ArrayList<>(names));
+        Map<String, Map<String, Object>> vars = links.processVariables(processInstanceIds(tasks), names);
         Map<String, List<FormField.Shown>> result = new HashMap<>();
         for (TaskView t : tasks) {
             result.put(t.id(), forms.show(fieldsByTask.get(t.id()), vars.getOrDefault(t.processInstanceId(), Map.of()), locale));
         }
         return result;
-    }
-
-    /** Process-scope variables of these instances, by instance id then name. */
-    private Map<String, Map<String, Object>> variables(Collection<String> processInstanceIds, List<String> names) {
-        return links.processVariables(processInstanceIds, names);
     }
 
     private static Set<String> processInstanceIds(List<TaskView> tasks) {

@@ -36,8 +36,26 @@ class TaskLinks {
     }
 
     /** What the inbox's actions need of a task's row, and whether the caller is one of its candidates. */
-    record Row(String id, String assignee, String processInstanceId, String processDefinitionId, String step,
+    record Row(String assignee, String processInstanceId, String processDefinitionId, String step,
                boolean callerIsCandidate) {
+    }
+
+    /**
+     * SQL that is 1 when {@code who} is a candidate (as a user or through a group) of the task whose
+     * id is in {@code taskIdColumn}, and null otherwise; binds its parameters into {@code params}.
+     * A scalar subquery rather than EXISTS on purpose: MySQL/MariaDB turn an EXISTS into a
+     * semi-join that first collects every candidate link of the caller's groups, while this form is
+     * checked row by row through the links' task index ({@link ClaimableTasks}).
+     */
+    static String candidacy(String taskIdColumn, Caller who, MapSqlParameterSource params) {
+        params.addValue("candidateUser", who.id());
+        String groups = "";
+        if (!who.groups().isEmpty()) {
+            groups = " or I.GROUP_ID_ in (:candidateGroups)";
+            params.addValue("candidateGroups", who.groups());
+        }
+        return "(select 1 from ACT_RU_IDENTITYLINK I where I.TASK_ID_ = " + taskIdColumn
+                + " and I.TYPE_ = 'candidate' and (I.USER_ID_ = :candidateUser" + groups + ") limit 1)";
     }
 
     /**
@@ -48,25 +66,18 @@ class TaskLinks {
      * @return the row, or null if the task no longer exists ({@code callerIsCandidate} is not read: false)
      */
     Row lock(String taskId) {
-        List<Row> rows = jdbc.query("select ID_, ASSIGNEE_, PROC_INST_ID_, PROC_DEF_ID_, TASK_DEF_KEY_ from ACT_RU_TASK "
-                + "where ID_ = :id for update", new MapSqlParameterSource("id", taskId), (rs, i) -> new Row(rs.getString(1),
-                rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), false));
+        List<Row> rows = jdbc.query("select ASSIGNEE_, PROC_INST_ID_, PROC_DEF_ID_, TASK_DEF_KEY_ from ACT_RU_TASK "
+                + "where ID_ = :id for update", new MapSqlParameterSource("id", taskId),
+                (rs, i) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), false));
         return rows.isEmpty() ? null : rows.get(0);
     }
 
-    /** The task's row and whether {@code who} is one of its candidates (as a user or through a group), or null. */
+    /** The task's row and whether {@code who} is one of its candidates, or null. */
     Row withCandidacy(String taskId, Caller who) {
-        MapSqlParameterSource params = new MapSqlParameterSource("id", taskId).addValue("me", who.id());
-        String groups = "";
-        if (!who.groups().isEmpty()) {
-            groups = " or I.GROUP_ID_ in (:groups)";
-            params.addValue("groups", who.groups());
-        }
-        List<Row> rows = jdbc.query("select T.ID_, T.ASSIGNEE_, T.PROC_INST_ID_, T.PROC_DEF_ID_, T.TASK_DEF_KEY_, "
-                + "(select count(*) from ACT_RU_IDENTITYLINK I where I.TASK_ID_ = T.ID_ and I.TYPE_ = 'candidate' "
-                + "and (I.USER_ID_ = :me" + groups + ")) from ACT_RU_TASK T where T.ID_ = :id", params,
-                (rs, i) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getLong(6) > 0));
+        MapSqlParameterSource params = new MapSqlParameterSource("id", taskId);
+        List<Row> rows = jdbc.query("select T.ASSIGNEE_, T.PROC_INST_ID_, T.PROC_DEF_ID_, T.TASK_DEF_KEY_, "
+                        + candidacy("T.ID_", who, params) + " from ACT_RU_TASK T where T.ID_ = :id", params,
+                (rs, i) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getObject(5) != null));
         return rows.isEmpty() ? null : rows.get(0);
     }
 
