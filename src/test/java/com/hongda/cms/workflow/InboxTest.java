@@ -266,6 +266,16 @@ class InboxTest extends IntegrationTest {
     }
 
     @Test
+    void aFullInboxPageWithSubjectsAndFormsIsWithinTheDefaultComplexityLimit() {
+        // The page a front end shows: 50 tasks, each with its subject and its whole form (estimated at about 5,050).
+        as(Fixtures.HR).document("""
+                { claimableTasks(first: 50, sort: {field: DUE_DATE}) { nodes { id name processName due priority
+                  subject { __typename ... on Customer { id name } }
+                  form { key label type required min max options { value label } value } } } }""")
+                .execute().errors().verify();
+    }
+
+    @Test
     void inboxPageSendsTheSameStatementsForAnyPageSize() {
         String bk = businessKey;
         for (int i = 0; i < 9; i++) {
