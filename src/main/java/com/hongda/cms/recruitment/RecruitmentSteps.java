@@ -82,14 +82,14 @@ public class RecruitmentSteps {
 
     /**
      * Task listener on each interview's completion: keeps the interviewer's score under their own
-     * name, and removes the shared form variable so the next interviewer's form starts empty.
+     * name. The score was submitted on the interview task itself (each of the panel's parallel tasks
+     * keeps its own values), so interviewers completing at the same moment never share a variable.
      */
     public void collectInterviewScore(DelegateTask task) {
-        Object score = task.getVariable("interviewScore");
+        Object score = task.getVariableLocal("interviewScore");
         if (score != null) {
             task.getExecution().getProcessInstance().setVariable("interviewScore_" + task.getAssignee(), score);
         }
-        task.getExecution().getProcessInstance().removeVariable("interviewScore");
     }
 
     /** Composite = weighted sum from the decision table's weights; sets {@code composite} and {@code passed}. */

@@ -73,6 +73,9 @@ class ProbationProcessTest extends IntegrationTest {
               taskId processEnded } }""";
 
     @Autowired
+    com.hongda.cms.workflow.task.TaskCompletion completion;
+
+    @Autowired
     EngineJobs jobs;
 
     @Autowired Probations probations;
@@ -189,7 +192,10 @@ class ProbationProcessTest extends IntegrationTest {
                             Map.of("key", "certificationScore", "value", "88"))).execute()
                     .errors().verify();
 
-            // All three recorded: the process waits for the end of the period, then decides.
+            // All three recorded: the join runs as a job (so that three completions at the same moment
+            // never collide), then the process waits for the end of the period and decides.
+            process(pi).isWaitingAt("evaluationJoin");
+            runDueJobs(pi);
             process(pi).isWaitingAt("periodEnds");
             endPeriod(pi);
             process(pi).isEnded().hasPassed("computeAverage", "decideOutcome", "confirmJunior", "confirmed");
@@ -471,7 +477,7 @@ class ProbationProcessTest extends IntegrationTest {
         identityService.setAuthentication(user, groups);
         try {
             taskService.claim(id, user);
-            taskService.complete(id, vars);
+            completion.complete(taskService.createTaskQuery().taskId(id).singleResult(), vars);
         } finally {
             identityService.clearAuthentication();
         }

@@ -3,6 +3,7 @@ package com.hongda.cms.recruitment;
 import com.hongda.cms.common.Region;
 import com.hongda.cms.support.EngineJobs;
 import com.hongda.cms.support.Fixtures;
+import com.hongda.cms.workflow.task.TaskCompletion;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -24,9 +25,11 @@ class RecruitmentDriver {
     private final TaskService tasks;
     private final IdentityService identity;
     private final EngineJobs jobs;
+    private final TaskCompletion completion;
 
     RecruitmentDriver(RecruitmentService recruitment, ApplicationRepository applications, EngineJobs jobs,
-                      TaskService tasks, IdentityService identity) {
+                      TaskService tasks, IdentityService identity, TaskCompletion completion) {
+        this.completion = completion;
         this.recruitment = recruitment;
         this.applications = applications;
         this.jobs = jobs;
@@ -61,7 +64,7 @@ class RecruitmentDriver {
         identity.setAuthentication(user, groupsOf(user));
         try {
             tasks.claim(task.getId(), user);
-            tasks.complete(task.getId(), values);
+            completion.complete(task, values);
         } finally {
             identity.clearAuthentication();
         }

@@ -77,6 +77,13 @@ public class Fixtures {
         user(CANDIDATE, Role.CANDIDATE);
     }
 
+    /** A new user of a unique id in {@code role}, with the tests' password; returns the id. */
+    public String newUser(String prefix, Role role) {
+        String id = unique(prefix).toLowerCase();
+        user(id, role);
+        return id;
+    }
+
     private void user(String id, Role role) {
         if (identityService.createUserQuery().userId(id).count() == 0) {
             identities.createUser(id, id, PASSWORD, role);

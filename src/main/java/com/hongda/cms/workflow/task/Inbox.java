@@ -5,18 +5,14 @@ import com.hongda.cms.common.DomainException;
 import com.hongda.cms.common.PageArgs;
 import com.hongda.cms.common.Paging;
 import com.hongda.cms.security.Directory;
+import com.hongda.cms.workflow.EngineRetry;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.OptimisticLockingException;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
-import org.camunda.bpm.engine.variable.VariableMap;
-import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,9 +35,12 @@ public class Inbox {
     private final Paging paging;
     private final EngineLookups lookups;
     private final ClaimableTasks claimable;
+    private final TaskCompletion completion;
+    private final EngineRetry retry;
 
     Inbox(TaskService tasks, HistoryService history, IdentityService identity, TaskForms forms, TaskLinks links,
-          Directory directory, Paging paging, EngineLookups lookups, ClaimableTasks claimable) {
+          Directory directory, Paging paging, EngineLookups lookups, ClaimableTasks claimable,
+          TaskCompletion completion, EngineRetry retry) {
         this.tasks = tasks;
         this.history = history;
         this.identity = identity;
@@ -51,6 +50,8 @@ public class Inbox {
         this.paging = paging;
         this.lookups = lookups;
         this.claimable = claimable;
+        this.completion = completion;
+        this.retry = retry;
     }
 
     /** Tasks assigned to the caller. */
@@ -82,29 +83,34 @@ public class Inbox {
         return TaskView.of(task);
     }
 
-    @Transactional
+    /**
+     * Claims the task for the caller. Claiming a task the caller already holds succeeds, also when two
+     * of the caller's own claims race: the loser's retry finds the task theirs.
+     */
     public TaskView claim(String taskId) {
         Caller me = Caller.current();
         checkId(taskId);
-        TaskLinks.Row task = links.withCandidacy(taskId, me);
-        if (task == null) {
-            throw gone(taskId);
-        }
-        if (!task.callerIsCandidate()) {
-            throw DomainException.forbidden("error.task.notCandidate", me.id());
-        }
-        if (me.id().equals(task.assignee())) {
+        return retry.inTransaction(() -> {
+            TaskLinks.Row task = links.withCandidacy(taskId, me);
+            if (task == null) {
+                throw gone(taskId);
+            }
+            if (!task.callerIsCandidate()) {
+                throw DomainException.forbidden("error.task.notCandidate", me.id());
+            }
+            if (me.id().equals(task.assignee())) {
+                return TaskView.of(existing(taskId));
+            }
+            if (task.assignee() != null) {
+                throw DomainException.conflict("input.taskId", "TASK_ALREADY_CLAIMED", "error.task.claimedBy", task.assignee());
+            }
+            try {
+                tasks.claim(taskId, me.id());
+            } catch (org.camunda.bpm.engine.TaskAlreadyClaimedException e) {
+                throw DomainException.conflict("input.taskId", "TASK_ALREADY_CLAIMED", "error.task.claimedConcurrently");
+            }
             return TaskView.of(existing(taskId));
-        }
-        if (task.assignee() != null) {
-            throw DomainException.conflict("input.taskId", "TASK_ALREADY_CLAIMED", "error.task.claimedBy", task.assignee());
-        }
-        try {
-            tasks.claim(taskId, me.id());
-        } catch (org.camunda.bpm.engine.TaskAlreadyClaimedException | OptimisticLockingException e) {
-            throw DomainException.conflict("input.taskId", "TASK_ALREADY_CLAIMED", "error.task.claimedConcurrently");
-        }
-        return TaskView.of(existing(taskId));
+        });
     }
 
     @Transactional
@@ -140,38 +146,33 @@ public class Inbox {
         return TaskView.of(existing(taskId));
     }
 
-    /** Completes the caller's task with form values; the process moves on in the same transaction. */
-    @Transactional
+    /**
+     * Completes the caller's task with form values; the process moves on in the same transaction.
+     * A completion that lost a race with a sibling (another judge of the same panel, another branch
+     * reaching the same join) is run again: it either succeeds or finds the task really completed.
+     */
     public Completion complete(String taskId, List<FormValue> values) {
         Caller me = Caller.current();
         checkId(taskId);
-        TaskLinks.Row task = links.lock(taskId);
-        if (task == null) {
-            throw gone(taskId);
-        }
-        if (task.assignee() == null) {
-            if (!isCandidate(taskId, me)) {
-                throw DomainException.forbidden("error.task.notVisible");
+        return retry.inTransaction(() -> {
+            TaskLinks.Row task = links.lock(taskId);
+            if (task == null) {
+                throw gone(taskId);
             }
-            throw DomainException.forbidden("error.task.claimFirst");
-        }
-        if (!me.id().equals(task.assignee())) {
-            throw DomainException.forbidden("error.task.notAssignee");
-        }
-        Map<String, Object> variables = forms.validate(forms.fields(task.processDefinitionId(), task.step()), values);
-        try {
-            VariableMap typed = Variables.fromMap(variables);
-            tasks.complete(taskId, typed);
-        } catch (OptimisticLockingException | NullValueException e) {
-            throw alreadyCompleted();
-        } catch (ProcessEngineException e) {
-            if (finished(taskId)) {
-                throw alreadyCompleted();
+            if (task.assignee() == null) {
+                if (!isCandidate(taskId, me)) {
+                    throw DomainException.forbidden("error.task.notVisible");
+                }
+                throw DomainException.forbidden("error.task.claimFirst");
             }
-            throw e;
-        }
-        boolean ended = !lookups.running(task.processInstanceId());
-        return new Completion(taskId, task.processInstanceId(), ended);
+            if (!me.id().equals(task.assignee())) {
+                throw DomainException.forbidden("error.task.notAssignee");
+            }
+            Map<String, Object> variables = forms.validate(forms.fields(task.processDefinitionId(), task.step()), values);
+            completion.complete(taskId, task.processDefinitionId(), task.step(), variables);
+            boolean ended = !lookups.running(task.processInstanceId());
+            return new Completion(taskId, task.processInstanceId(), ended);
+        });
     }
 
     /** The result of completing a task. */

@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
+import org.camunda.bpm.model.bpmn.instance.MultiInstanceLoopCharacteristics;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaConstraint;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFormData;
@@ -39,15 +40,32 @@ class TaskForms {
 
     private final RepositoryService repositoryService;
     private final MessageSource messages;
-    private final Map<String, List<FormField>> cache = new ConcurrentHashMap<>();
+    private final Map<String, Step> cache = new ConcurrentHashMap<>();
 
     TaskForms(RepositoryService repositoryService, MessageSource messages) {
         this.repositoryService = repositoryService;
         this.messages = messages;
     }
 
+    /**
+     * A user task as the model declares it: its form fields, and whether it is one of several parallel
+     * instances (a multi-instance activity: one task per judge of a panel).
+     */
+    record Step(List<FormField> fields, boolean perInstance) {
+        static final Step NONE = new Step(List.of(), false);
+    }
+
     /** The fields of a step of a process definition; empty when the step has no form. */
     List<FormField> fields(String processDefinitionId, String step) {
+        return step(processDefinitionId, step).fields();
+    }
+
+    /** Whether the step's tasks are instances of a multi-instance activity, each with values of its own. */
+    boolean perInstance(String processDefinitionId, String step) {
+        return step(processDefinitionId, step).perInstance();
+    }
+
+    private Step step(String processDefinitionId, String step) {
         return cache.computeIfAbsent(processDefinitionId + "#" + step, k -> read(processDefinitionId, step));
     }
 
@@ -232,14 +250,15 @@ class TaskForms {
         return keys;
     }
 
-    private List<FormField> read(String processDefinitionId, String step) {
+    private Step read(String processDefinitionId, String step) {
         BpmnModelInstance model = repositoryService.getBpmnModelInstance(processDefinitionId);
         if (model == null || !(model.getModelElementById(step) instanceof UserTask task)) {
-            return List.of();
+            return Step.NONE;
         }
+        boolean perInstance = task.getLoopCharacteristics() instanceof MultiInstanceLoopCharacteristics;
         ExtensionElements ext = task.getExtensionElements();
         if (ext == null) {
-            return List.of();
+            return new Step(List.of(), perInstance);
         }
         List<FormField> fields = new ArrayList<>();
         for (CamundaFormData data : ext.getChildElementsByType(CamundaFormData.class)) {
@@ -247,7 +266,7 @@ class TaskForms {
                 fields.add(toField(f));
             }
         }
-        return List.copyOf(fields);
+        return new Step(List.copyOf(fields), perInstance);
     }
 
     private static FormField toField(CamundaFormField f) {
