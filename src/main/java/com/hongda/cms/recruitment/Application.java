@@ -112,6 +112,10 @@ public class Application {
     @Column(name = "rejection_reason")
     private String rejectionReason;
 
+    /** The candidate's login while the application is open, else null; unique (one open application each). */
+    @Column(name = "open_candidate")
+    private String openCandidate;
+
     @Column(name = "process_instance_id")
     private String processInstanceId;
 
@@ -150,6 +154,7 @@ public class Application {
         a.branch = in.branch().trim();
         a.region = in.region();
         a.state = ApplicationState.SUBMITTED;
+        a.openCandidate = candidateUserId;
         a.submittedBy = submittedBy;
         a.submittedAt = now;
         a.updatedAt = now;
@@ -165,6 +170,7 @@ public class Application {
             state = ApplicationState.IN_REVIEW;
         } else {
             state = ApplicationState.INELIGIBLE;
+            openCandidate = null;
             ineligibilityReasons = String.join(",", reasons);
         }
         updatedAt = now;
@@ -184,6 +190,7 @@ public class Application {
 
     void rejected(String stage, String reason, Instant now) {
         state = ApplicationState.REJECTED;
+        openCandidate = null;
         rejectionStage = stage;
         rejectionReason = reason;
         updatedAt = now;
@@ -191,6 +198,7 @@ public class Application {
 
     void hiredAs(long manager, Instant now) {
         state = ApplicationState.HIRED;
+        openCandidate = null;
         managerId = manager;
         updatedAt = now;
     }

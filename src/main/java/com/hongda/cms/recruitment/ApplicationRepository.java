@@ -7,5 +7,5 @@ interface ApplicationRepository extends JpaRepository<Application, Long> {
 
     Optional<Application> findByProcessInstanceId(String processInstanceId);
 
-    boolean existsByCandidateUserIdAndStateIn(String candidateUserId, java.util.Collection<ApplicationState> states);
+    boolean existsByOpenCandidate(String openCandidate);
 }

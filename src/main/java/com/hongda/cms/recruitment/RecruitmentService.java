@@ -5,16 +5,17 @@ import com.hongda.cms.common.DomainException;
 import com.hongda.cms.common.PageArgs;
 import com.hongda.cms.common.Paging;
 import com.hongda.cms.common.Specs;
+import com.hongda.cms.manager.ManagerService;
 import com.hongda.cms.security.CurrentUser;
 import com.hongda.cms.security.Directory;
 import com.hongda.cms.security.Role;
 import com.hongda.cms.workflow.Subject;
 import java.time.Clock;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,9 +32,11 @@ public class RecruitmentService {
     private final Directory directory;
     private final Paging paging;
     private final Clock clock;
+    private final ManagerService managers;
 
     RecruitmentService(ApplicationRepository applications, RuntimeService runtime, Directory directory, Paging paging,
-                       Clock clock) {
+                       Clock clock, ManagerService managers) {
+        this.managers = managers;
         this.applications = applications;
         this.runtime = runtime;
         this.directory = directory;
@@ -59,11 +62,20 @@ public class RecruitmentService {
         if (input.origin() == Origin.INTERNAL && (input.employeeNo() == null || input.employeeNo().isBlank())) {
             throw DomainException.badRequest("input.employeeNo", "INTERNAL_NEEDS_EMPLOYEE_NO", "error.application.employeeNo");
         }
-        if (candidate != null && applications.existsByCandidateUserIdAndStateIn(candidate,
-                EnumSet.of(ApplicationState.SUBMITTED, ApplicationState.IN_REVIEW))) {
-            throw DomainException.conflict("input", "ONE_OPEN_APPLICATION", "error.application.open", candidate);
+        if (candidate != null && managers.findByUser(candidate).isPresent()) {
+            throw DomainException.conflict("input.candidateUserId", "ALREADY_A_MANAGER", "error.application.alreadyManager", candidate);
         }
-        Application application = applications.save(Application.submit(input, candidate, me, clock.instant()));
+        Application application;
+        try {
+            // The unique open_candidate column decides between simultaneous submissions; the check
+            // before it only gives the common case a plain answer without a failed insert.
+            if (candidate != null && applications.existsByOpenCandidate(candidate)) {
+                throw openApplication(candidate);
+            }
+            application = applications.saveAndFlush(Application.submit(input, candidate, me, clock.instant()));
+        } catch (DataIntegrityViolationException e) {
+            throw openApplication(candidate);
+        }
         Map<String, Object> vars = Variables.createVariables()
                 .putValue("applicationId", application.getId())
                 .putValue("education", application.getEducation().name())
@@ -103,6 +115,10 @@ public class RecruitmentService {
 
     static boolean seesAll() {
         return CurrentUser.hasAnyRole(Role.HR, Role.ADMIN, Role.AUDITOR);
+    }
+
+    private static DomainException openApplication(String candidate) {
+        return DomainException.conflict("input.candidateUserId", "ONE_OPEN_APPLICATION", "error.application.open", candidate);
     }
 
     private static String blankToNull(String s) {

@@ -34,6 +34,12 @@ public class Directory {
         return userId != null && identityService.createUserQuery().userId(userId).count() > 0;
     }
 
+    /** Whether the user exists and holds the role (is a member of its group). */
+    public boolean holds(String userId, String role) {
+        return userId != null && role != null
+                && identityService.createUserQuery().userId(userId).memberOfGroup(role).count() > 0;
+    }
+
     private static Person toPerson(User user) {
         String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
                 + (user.getLastName() == null ? "" : user.getLastName())).trim();

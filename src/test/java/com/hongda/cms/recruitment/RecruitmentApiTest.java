@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.hongda.cms.support.Fixtures;
 import com.hongda.cms.support.IntegrationTest;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,12 @@ class RecruitmentApiTest extends IntegrationTest {
     @Autowired
     RecruitmentDriver driver;
 
+    @Autowired
+    org.camunda.bpm.engine.RuntimeService runtime;
+
+    @Autowired
+    org.camunda.bpm.engine.TaskService tasks;
+
     @Test
     void candidateAppliesForThemselfAndSeesOnlyTheirOwn() {
         String candidate = newCandidate();
@@ -44,6 +51,92 @@ class RecruitmentApiTest extends IntegrationTest {
         as(other).document("{ applications { totalCount } }").execute()
                 .path("applications.totalCount").entity(Integer.class).isEqualTo(0);
         expectRule(as(candidate).document(SUBMIT).variable("in", input("丙")).execute(), "CONFLICT", "ONE_OPEN_APPLICATION");
+    }
+
+    @Test
+    void simultaneousSubmissionsForOneCandidateOpenExactlyOneApplication() throws Exception {
+        String candidate = newCandidate();
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        java.util.List<java.util.concurrent.CompletableFuture<GraphQlTester.Response>> calls = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            calls.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    go.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return as(candidate).document(SUBMIT).variable("in", input("并发")).execute();
+            }));
+        }
+        go.countDown();
+        int accepted = 0;
+        for (var call : calls) {
+            GraphQlTester.Response r = call.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            java.util.List<org.springframework.graphql.ResponseError> errors = new java.util.ArrayList<>();
+            r.errors().satisfy(errors::addAll);
+            if (errors.isEmpty()) {
+                accepted++;
+            } else {
+                assertThat(errors).singleElement().satisfies(e -> {
+                    assertThat(e.getErrorType().toString()).isEqualTo("CONFLICT");
+                    assertThat(e.getExtensions()).containsEntry("rule", "ONE_OPEN_APPLICATION");
+                });
+            }
+        }
+        assertThat(accepted).isEqualTo(1);
+        assertThat(fixtures.jdbc().queryForObject(
+                "select count(*) from recruitment_application where candidate_user_id = ?", Integer.class, candidate)).isEqualTo(1);
+        assertThat(fixtures.jdbc().queryForObject("select count(*) from ACT_RU_EXECUTION E join recruitment_application A "
+                + "on A.process_instance_id = E.PROC_INST_ID_ where A.candidate_user_id = ?", Integer.class, candidate)).isPositive();
+    }
+
+    @Test
+    void aManagerCannotApplyAgain() {
+        String candidate = newCandidate();
+        fixtures.managerOf(candidate, com.hongda.cms.manager.Grade.JUNIOR);
+        expectRule(as(candidate).document(SUBMIT).variable("in", input("己")).execute(), "CONFLICT", "ALREADY_A_MANAGER");
+        assertThat(fixtures.jdbc().queryForObject(
+                "select count(*) from recruitment_application where candidate_user_id = ?", Integer.class, candidate)).isZero();
+    }
+
+    @Test
+    void aClosedApplicationFreesTheCandidateToApplyAgain() {
+        String candidate = newCandidate();
+        Map<String, Object> in = input("庚");
+        in.put("declaresEthics", false);
+        String pi = as(candidate).document(SUBMIT).variable("in", in).execute()
+                .path("submitApplication.application.processInstanceId").entity(String.class).get();
+        driver.runJobs(pi);
+        as(candidate).document(SUBMIT).variable("in", input("庚")).execute().errors().verify();
+    }
+
+    @Test
+    void finalApprovalNamesAnExistingSupervisor() {
+        Application a = driver.submitAsHr(RecruitmentDriver.input(fixtures.unique("辛"), Education.BACHELOR, "3", true));
+        String pi = a.getProcessInstanceId();
+        driver.runJobs(pi);
+        runtime.createProcessInstanceModification(pi).cancelAllForActivity("hrReview").startBeforeActivity("finalApproval").execute();
+        String task = tasks.createTaskQuery().processInstanceId(pi).taskDefinitionKey("finalApproval").singleResult().getId();
+        as(Fixtures.HR).document("mutation($id: ID!) { claimTask(input: {taskId: $id}) { task { id } } }")
+                .variable("id", task).execute().errors().verify();
+        String complete = """
+                mutation($id: ID!, $s: String!) { completeTask(input: {taskId: $id, values: [
+                  {key: "finalDecision", value: "APPROVE"}, {key: "supervisorId", value: $s}]}) { processEnded } }""";
+        for (String ghost : List.of("ghost", "' OR '1'='1")) {
+            as(Fixtures.HR).document(complete).variable("id", task).variable("s", ghost).execute().errors().satisfy(errors ->
+                    assertThat(errors).singleElement().satisfies(e -> {
+                        assertThat(e.getErrorType().toString()).isEqualTo("BAD_REQUEST");
+                        assertThat(e.getExtensions()).containsEntry("rule", "PERSON_NOT_FOUND")
+                                .containsEntry("field", "input.values.supervisorId");
+                    }));
+        }
+        as(Fixtures.HR).document(complete).variable("id", task).variable("s", Fixtures.JUDGE).execute().errors().satisfy(errors ->
+                assertThat(errors).singleElement().satisfies(e -> assertThat(e.getExtensions())
+                        .containsEntry("rule", "PERSON_ROLE").containsEntry("field", "input.values.supervisorId")));
+        assertThat(tasks.createTaskQuery().taskId(task).count()).isEqualTo(1);
+        as(Fixtures.HR).document("query($id: ID!) { task(id: $id) { form { key personRole } } }").variable("id", task).execute()
+                .path("task.form[?(@.key == 'supervisorId')].personRole").entityList(String.class).containsExactly("SUPERVISOR");
+        as(Fixtures.HR).document(complete).variable("id", task).variable("s", Fixtures.SUPERVISOR).execute().errors().verify();
     }
 
     @Test

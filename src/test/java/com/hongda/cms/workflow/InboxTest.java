@@ -156,13 +156,13 @@ class InboxTest extends IntegrationTest {
                 .errors().satisfy(errors -> {
                     assertThat(errors).allSatisfy(e -> assertThat(e.getErrorType().toString()).isEqualTo("BAD_REQUEST"));
                     assertThat(errors).extracting(e -> e.getExtensions().get("field") + "/" + e.getExtensions().get("rule"))
-                            .containsExactlyInAnyOrder("values.decision/ALLOWED_VALUES", "values.score/RANGE",
-                                    "values.remark/MAX_LENGTH", "values.urgent/TYPE", "values.salary/UNKNOWN_FIELD");
+                            .containsExactlyInAnyOrder("input.values.decision/ALLOWED_VALUES", "input.values.score/RANGE",
+                                    "input.values.remark/MAX_LENGTH", "input.values.urgent/TYPE", "input.values.salary/UNKNOWN_FIELD");
                 });
         as(Fixtures.HR).document(COMPLETE).variable("id", taskId).variable("values", List.of(Map.of("key", "score", "value", "abc"))).execute()
                 .errors().satisfy(errors -> assertThat(errors)
                         .extracting(e -> e.getExtensions().get("field") + "/" + e.getExtensions().get("rule"))
-                        .containsExactlyInAnyOrder("values.score/TYPE", "values.decision/REQUIRED"));
+                        .containsExactlyInAnyOrder("input.values.score/TYPE", "input.values.decision/REQUIRED"));
         assertThat(taskService.createTaskQuery().taskId(taskId).count()).isEqualTo(1);
         assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
                 .variableName("score").count()).isZero();
@@ -177,6 +177,29 @@ class InboxTest extends IntegrationTest {
                 .variableName("tier").singleResult().getValue()).isEqualTo("A1");
         expectError(as(Fixtures.HR).document(COMPLETE).variable("id", taskId).variable("values", valid()).execute(),
                 "CONFLICT", "TASK_ALREADY_COMPLETED");
+    }
+
+    @Test
+    void twoSimultaneousClaimsByOneUserBothSucceed() throws Exception {
+        CountDownLatch go = new CountDownLatch(1);
+        List<CompletableFuture<List<ResponseError>>> attempts = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            attempts.add(CompletableFuture.supplyAsync(() -> {
+                try {
+                    go.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                List<ResponseError> errors = new ArrayList<>();
+                as(Fixtures.HR).document(CLAIM).variable("id", taskId).execute().errors().satisfy(errors::addAll);
+                return errors;
+            }));
+        }
+        go.countDown();
+        for (CompletableFuture<List<ResponseError>> a : attempts) {
+            assertThat(a.get(60, TimeUnit.SECONDS)).isEmpty();
+        }
+        assertThat(taskService.createTaskQuery().taskId(taskId).singleResult().getAssignee()).isEqualTo(Fixtures.HR);
     }
 
     @Test

@@ -7,10 +7,12 @@ import java.util.List;
  * ({@code camunda:formData}); a front end renders any process's form from this alone.
  *
  * @param label message key or text; shown through the message bundles in the caller's language
+ * @param personRole set when the value names a person (a user id): the role that person must hold,
+ *                   declared in the model as the field property {@code personRole}
  */
 public record FormField(String key, String label, Type type, boolean required, boolean readonly,
                         Double min, Double max, Integer minLength, Integer maxLength,
-                        List<Option> options, String defaultValue) {
+                        List<Option> options, String defaultValue, String personRole) {
 
     /** Value types a form field may have. */
     public enum Type { STRING, LONG, DOUBLE, BOOLEAN, DATE, ENUM }
@@ -29,5 +31,6 @@ public record FormField(String key, String label, Type type, boolean required, b
         public Double max() { return field.max(); }
         public Integer minLength() { return field.minLength(); }
         public Integer maxLength() { return field.maxLength(); }
+        public String personRole() { return field.personRole(); }
     }
 }

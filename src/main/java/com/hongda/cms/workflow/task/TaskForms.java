@@ -2,6 +2,7 @@ package com.hongda.cms.workflow.task;
 
 import com.hongda.cms.common.DomainException;
 import com.hongda.cms.common.InvalidInputException;
+import com.hongda.cms.security.Directory;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -42,7 +43,10 @@ class TaskForms {
     private final MessageSource messages;
     private final Map<String, Step> cache = new ConcurrentHashMap<>();
 
-    TaskForms(RepositoryService repositoryService, MessageSource messages) {
+    private final Directory directory;
+
+    TaskForms(RepositoryService repositoryService, MessageSource messages, Directory directory) {
+        this.directory = directory;
         this.repositoryService = repositoryService;
         this.messages = messages;
     }
@@ -99,7 +103,7 @@ class TaskForms {
         Set<String> seen = new HashSet<>();
         for (FormValue v : submitted) {
             String key = v.key() == null ? "" : v.key();
-            String path = "values." + (key.length() > 64 ? key.substring(0, 64) : key);
+            String path = "input.values." + (key.length() > 64 ? key.substring(0, 64) : key);
             FormField field = byKey.get(key);
             if (field == null) {
                 problems.add(DomainException.badRequest(path, "UNKNOWN_FIELD", "error.form.unknown", shorten(key)));
@@ -120,13 +124,16 @@ class TaskForms {
                 continue;
             }
             Object typed = convert(field, v.value(), path, problems);
+            if (typed != null && field.personRole() != null) {
+                typed = checkPerson(field, (String) typed, path, problems);
+            }
             if (typed != null) {
                 variables.put(key, typed);
             }
         }
         for (FormField f : fields) {
             if (f.required() && !seen.contains(f.key())) {
-                problems.add(DomainException.badRequest("values." + f.key(), "REQUIRED", "error.form.required", f.key()));
+                problems.add(DomainException.badRequest("input.values." + f.key(), "REQUIRED", "error.form.required", f.key()));
             }
         }
         if (!problems.isEmpty()) {
@@ -192,6 +199,20 @@ class TaskForms {
             }
         };
         return problems.size() == before ? typed : null;
+    }
+
+    /** A field naming a person: the user must exist and hold the field's role. */
+    private String checkPerson(FormField f, String userId, String path, List<DomainException> problems) {
+        String id = userId.trim();
+        if (!directory.exists(id)) {
+            problems.add(DomainException.badRequest(path, "PERSON_NOT_FOUND", "error.form.personNotFound", f.key(), shorten(id)));
+            return null;
+        }
+        if (!directory.holds(id, f.personRole())) {
+            problems.add(DomainException.badRequest(path, "PERSON_ROLE", "error.form.personRole", f.key(), id, f.personRole()));
+            return null;
+        }
+        return id;
     }
 
     private static void checkRange(FormField f, double n, String path, List<DomainException> problems) {
@@ -302,7 +323,9 @@ class TaskForms {
             case "enum" -> FormField.Type.ENUM;
             default -> FormField.Type.STRING;
         };
+        String personRole = f.getCamundaProperties() == null ? null : f.getCamundaProperties().getCamundaProperties().stream()
+                .filter(p -> "personRole".equals(p.getCamundaId())).map(p -> p.getCamundaValue()).findFirst().orElse(null);
         return new FormField(f.getCamundaId(), f.getCamundaLabel() == null ? f.getCamundaId() : f.getCamundaLabel(),
-                type, required, readonly, min, max, minLength, maxLength, options, f.getCamundaDefaultValue());
+                type, required, readonly, min, max, minLength, maxLength, options, f.getCamundaDefaultValue(), personRole);
     }
 }
