@@ -47,6 +47,23 @@ public class DomainException extends RuntimeException {
         return new DomainException(ErrorType.FORBIDDEN, messageKey, null, null, args);
     }
 
+    /**
+     * Renders messages outside a request: the text the engine stores when a step fails with this
+     * exception (an incident's message), and log lines. Set once at start-up from the message bundles.
+     */
+    private static volatile java.util.function.BiFunction<String, Object[], String> texts;
+
+    static void useTexts(java.util.function.BiFunction<String, Object[], String> renderer) {
+        texts = renderer;
+    }
+
+    /** The message in the service's default language, not the bare message key. */
+    @Override
+    public String getMessage() {
+        java.util.function.BiFunction<String, Object[], String> t = texts;
+        return t == null ? messageKey : t.apply(messageKey, args);
+    }
+
     public ErrorType type() { return type; }
     public String messageKey() { return messageKey; }
     public Object[] args() { return args.clone(); }

@@ -4,6 +4,11 @@ import com.hongda.cms.common.Batches;
 import com.hongda.cms.common.Connection;
 import com.hongda.cms.common.Ids;
 import com.hongda.cms.common.PageArgs;
+import com.hongda.cms.common.RequestLocale;
+import com.hongda.cms.workflow.CaseStep;
+import com.hongda.cms.workflow.CaseSteps;
+import com.hongda.cms.workflow.IncidentView;
+import com.hongda.cms.workflow.Incidents;
 import com.hongda.cms.manager.CustomerManager;
 import com.hongda.cms.manager.ManagerService;
 import com.hongda.cms.security.CurrentUser;
@@ -13,7 +18,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.camunda.bpm.engine.TaskService;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -29,15 +33,14 @@ class ApplicationController {
 
     private final RecruitmentService recruitment;
     private final ManagerService managers;
-    private final TaskService tasks;
-    private final com.hongda.cms.workflow.StepNames names;
+    private final CaseSteps caseSteps;
+    private final Incidents incidents;
 
-    ApplicationController(RecruitmentService recruitment, ManagerService managers, TaskService tasks,
-                          com.hongda.cms.workflow.StepNames names) {
+    ApplicationController(RecruitmentService recruitment, ManagerService managers, CaseSteps caseSteps, Incidents incidents) {
         this.recruitment = recruitment;
         this.managers = managers;
-        this.tasks = tasks;
-        this.names = names;
+        this.caseSteps = caseSteps;
+        this.incidents = incidents;
     }
 
     record ApplicationPayload(Application application) {
@@ -100,15 +103,29 @@ class ApplicationController {
 
     @BatchMapping
     Map<Application, List<String>> currentSteps(List<Application> batch, graphql.GraphQLContext context) {
-        java.util.Locale locale = com.hongda.cms.common.RequestLocale.of(context);
-        List<String> ids = batch.stream().map(Application::getProcessInstanceId).filter(Objects::nonNull).distinct().toList();
-        Map<String, List<String>> steps = new HashMap<>();
-        if (!ids.isEmpty()) {
-            tasks.createTaskQuery().processInstanceIdIn(ids.toArray(String[]::new)).list().forEach(t ->
-                    steps.computeIfAbsent(t.getProcessInstanceId(), k -> new java.util.ArrayList<>())
-                            .add(names.step(RecruitmentService.PROCESS_KEY, t.getTaskDefinitionKey(), t.getName(), locale)));
-        }
-        return Batches.pair(batch, Application::getProcessInstanceId, steps, List.of());
+        Map<String, List<String>> names = new HashMap<>();
+        currentOf(batch, context).forEach((pi, list) -> names.put(pi, list.stream()
+                .filter(s -> s.kind() == CaseStep.Kind.TASK).map(CaseStep::name).toList()));
+        return Batches.pair(batch, Application::getProcessInstanceId, names, List.of());
+    }
+
+    @BatchMapping
+    Map<Application, List<CaseStep>> steps(List<Application> batch, graphql.GraphQLContext context) {
+        return Batches.pair(batch, Application::getProcessInstanceId, currentOf(batch, context), List.of());
+    }
+
+    @BatchMapping
+    Map<Application, List<IncidentView>> incidents(List<Application> batch, graphql.GraphQLContext context) {
+        return Batches.pair(batch, Application::getProcessInstanceId,
+                incidents.open(processInstances(batch), RequestLocale.of(context)), List.of());
+    }
+
+    private Map<String, List<CaseStep>> currentOf(List<Application> batch, graphql.GraphQLContext context) {
+        return caseSteps.current(processInstances(batch), RequestLocale.of(context));
+    }
+
+    private static List<String> processInstances(List<Application> batch) {
+        return batch.stream().map(Application::getProcessInstanceId).filter(Objects::nonNull).distinct().toList();
     }
 
     @BatchMapping

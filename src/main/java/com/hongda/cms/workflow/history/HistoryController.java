@@ -97,6 +97,11 @@ class HistoryController {
     }
 
     @SchemaMapping(typeName = "ProcessInstanceAudit")
+    List<HistoryViews.HistoricIncidentView> incidents(ProcessInstanceAudit audit) {
+        return history.incidents(audit);
+    }
+
+    @SchemaMapping(typeName = "ProcessInstanceAudit")
     Diagram diagram(ProcessInstanceAudit audit) {
         return history.diagram(audit);
     }

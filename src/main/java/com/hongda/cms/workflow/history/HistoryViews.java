@@ -82,6 +82,11 @@ final class HistoryViews {
                      String annotation) {
     }
 
+    /** A failure the instance met: a step that failed on every attempt, open until retried or the instance ends. */
+    record HistoricIncidentView(String id, String step, String type, String message, Instant createdAt, Instant endedAt,
+                                String state, String jobId) {
+    }
+
     /** The model and the path taken. */
     record Diagram(String processDefinitionId, String bpmnXml, List<String> visitedActivityIds,
                    List<String> waitingActivityIds) {

@@ -230,6 +230,17 @@ class ProcessHistory {
                 .toList();
     }
 
+    /** Every incident of the instance, oldest first: open, resolved (retried) or deleted (the instance ended). */
+    List<HistoryViews.HistoricIncidentView> incidents(ProcessInstanceAudit audit) {
+        return history.createHistoricIncidentQuery().processInstanceId(audit.id()).orderByCreateTime().asc()
+                .orderByIncidentId().asc().list().stream()
+                .map(i -> new HistoryViews.HistoricIncidentView(i.getId(), i.getActivityId(), i.getIncidentType(),
+                        i.getIncidentMessage(), instant(i.getCreateTime()), instant(i.getEndTime()),
+                        i.isOpen() ? "OPEN" : i.isResolved() ? "RESOLVED" : "DELETED",
+                        "failedJob".equals(i.getIncidentType()) ? i.getConfiguration() : null))
+                .toList();
+    }
+
     /** The BPMN XML with the elements visited and, while running, those the instance waits in. */
     Diagram diagram(ProcessInstanceAudit audit) {
         Instance instance = audit.getInstance();
