@@ -2,6 +2,7 @@ package com.hongda.cms.customer;
 
 import com.hongda.cms.common.Batches;
 import com.hongda.cms.common.Connection;
+import com.hongda.cms.common.DomainException;
 import com.hongda.cms.common.Ids;
 import com.hongda.cms.common.PageArgs;
 import com.hongda.cms.customer.CustomerInput.AssignCustomerInput;
@@ -50,7 +51,8 @@ class CustomerController {
     @QueryMapping
     @PreAuthorize(Access.CUSTOMER_READERS)
     Customer customer(@Argument String id) {
-        return customers.find(Ids.parse("id", id)).orElse(null);
+        long customerId = Ids.parse("id", id);
+        return customers.find(customerId).orElseThrow(() -> DomainException.notFound("id", "customer", customerId));
     }
 
     @QueryMapping

@@ -2,6 +2,7 @@ package com.hongda.cms.manager;
 
 import com.hongda.cms.common.Batches;
 import com.hongda.cms.common.Connection;
+import com.hongda.cms.common.DomainException;
 import com.hongda.cms.common.Ids;
 import com.hongda.cms.common.PageArgs;
 import com.hongda.cms.security.Access;
@@ -39,7 +40,8 @@ class ManagerController {
     @QueryMapping
     @PreAuthorize(Access.STAFF)
     CustomerManager manager(@Argument String id) {
-        return service.find(Ids.parse("id", id)).orElse(null);
+        long managerId = Ids.parse("id", id);
+        return service.find(managerId).orElseThrow(() -> DomainException.notFound("id", "manager", managerId));
     }
 
     @QueryMapping

@@ -54,7 +54,12 @@ class ApplicationController {
     @QueryMapping
     @PreAuthorize("hasAnyRole('CANDIDATE','EMPLOYEE','HR','ADMIN','AUDITOR')")
     Application application(@Argument String id) {
-        return recruitment.find(Ids.parse("id", id));
+        long applicationId = Ids.parse("id", id);
+        Application a = recruitment.find(applicationId);
+        if (a == null) {
+            throw com.hongda.cms.common.DomainException.notFound("id", "application", applicationId);
+        }
+        return a;
     }
 
     @QueryMapping

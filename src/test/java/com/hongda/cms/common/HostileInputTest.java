@@ -318,10 +318,14 @@ class HostileInputTest extends IntegrationTest {
     }
 
     @Test
-    void answersNullWithoutErrorForUnknownCustomerId() {
-        as(Fixtures.ADMIN).document(CUSTOMER).variable("id", "987654321").execute()
-                .errors().verify()
-                .path("customer").valueIsNull();
+    void answersNotFoundForUnknownIdsOfEveryLookup() {
+        refused(as(Fixtures.ADMIN).document(CUSTOMER).variable("id", "987654321"), "NOT_FOUND", "id");
+        refused(as(Fixtures.ADMIN).document(MANAGER).variable("id", "987654321"), "NOT_FOUND", "id");
+        refused(as(Fixtures.ADMIN).document("query($id: ID!) { application(id: $id) { id } }").variable("id", "987654321"),
+                "NOT_FOUND", "id");
+        for (String id : new String[] {"no-such-task", "😀", "' OR '1'='1"}) {
+            refused(as(Fixtures.ADMIN).document("query($id: ID!) { task(id: $id) { id } }").variable("id", id), "NOT_FOUND", "id");
+        }
     }
 
     @Test

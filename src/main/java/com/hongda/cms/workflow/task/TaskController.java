@@ -76,7 +76,11 @@ class TaskController {
         if (id == null || id.length() > 64) {
             throw com.hongda.cms.common.DomainException.badRequest("id", "ID_FORMAT", "error.idFormat", "id");
         }
-        return inbox.find(id);
+        TaskView task = inbox.find(id);
+        if (task == null) {
+            throw com.hongda.cms.common.DomainException.notFound("id", "task", id);
+        }
+        return task;
     }
 
     @MutationMapping
