@@ -32,17 +32,23 @@ class ManagerCustomersController {
      */
     @BatchMapping
     Map<CustomerManager, List<Customer>> customers(List<CustomerManager> batch) {
-        List<CustomerManager> visible = access.seesAllCustomers() ? batch
-                : access.callerAsManager().map(me -> batch.stream().filter(me::equals).toList()).orElse(List.of());
-        Map<Long, List<Customer>> owned = visible.isEmpty() ? Map.of()
-                : customers.customersOf(visible.stream().map(CustomerManager::getId).toList());
+        List<Long> visible = visible(batch);
+        Map<Long, List<Customer>> owned = visible.isEmpty() ? Map.of() : customers.customersOf(visible);
         return Batches.pair(batch, CustomerManager::getId, owned, List.of());
     }
 
+    /** The number of the manager's customers the caller may see: the length of {@code customers}, by the same rule. */
     @BatchMapping
     Map<CustomerManager, Integer> customerCount(List<CustomerManager> batch) {
-        return Batches.pair(batch, CustomerManager::getId,
-                customers.customerCounts(batch.stream().map(CustomerManager::getId).toList()), 0);
+        List<Long> visible = visible(batch);
+        return Batches.pair(batch, CustomerManager::getId, visible.isEmpty() ? Map.of() : customers.customerCounts(visible), 0);
+    }
+
+    /** The managers of the batch whose customers the caller may see: all, or only the caller's own record. */
+    private List<Long> visible(List<CustomerManager> batch) {
+        List<CustomerManager> visible = access.seesAllCustomers() ? batch
+                : access.callerAsManager().map(me -> batch.stream().filter(me::equals).toList()).orElse(List.of());
+        return visible.stream().map(CustomerManager::getId).toList();
     }
 
     @SchemaMapping

@@ -62,6 +62,19 @@ class ContactConfidentialityTest extends IntegrationTest {
     }
 
     @Test
+    void aManagersCountOfAnotherManagersCustomersFollowsTheRows() {
+        String managerId = fixtures.managerOf(Fixtures.MANAGER, Grade.SENIOR).getId().toString();
+        String query = "query($id: ID!) { manager(id: $id) { customers { id } customerCount } }";
+        var other = as(Fixtures.MANAGER2).document(query).variable("id", managerId).execute();
+        other.path("manager.customers").entityList(Object.class).hasSize(0);
+        other.path("manager.customerCount").entity(Integer.class).isEqualTo(0);
+        var own = as(Fixtures.MANAGER).document(query).variable("id", managerId).execute();
+        int rows = own.path("manager.customers").entityList(Object.class).get().size();
+        assertThat(rows).isPositive();
+        own.path("manager.customerCount").entity(Integer.class).isEqualTo(rows);
+    }
+
+    @Test
     void aManagerMayEditOnlyTheirOwnCustomers() {
         String update = "mutation($id: ID!) { updateCustomer(input: {id: $id, employees: 42}) { customer { employees } } }";
         as(Fixtures.MANAGER2).document(update).variable("id", customer.getId().toString()).execute()
