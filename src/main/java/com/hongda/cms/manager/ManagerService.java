@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,9 +27,11 @@ public class ManagerService {
     private final Directory directory;
     private final Paging paging;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     ManagerService(ManagerRepository managers, GradeChangeRepository gradeChanges, Directory directory,
-                   Paging paging, Clock clock) {
+                   Paging paging, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.managers = managers;
         this.gradeChanges = gradeChanges;
         this.directory = directory;
@@ -122,6 +125,7 @@ public class ManagerService {
         CustomerManager manager = managers.save(CustomerManager.register(employeeNo, name, userId, branch, region,
                 Grade.TRAINEE, supervisorId, LocalDate.now(clock), now));
         gradeChanges.save(new GradeChange(manager.getId(), null, Grade.TRAINEE, now, "HIRED", processInstanceId, decidedBy));
+        events.publishEvent(new TraineeAppointed(manager, processInstanceId));
         return manager;
     }
 

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.Period;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import java.time.Clock;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,14 +23,16 @@ class ExtendProbation implements JavaDelegate {
     static final String REASON = "PROBATION_EXTENDED";
 
     private final ManagerService managers;
+    private final Clock clock;
 
-    ExtendProbation(ManagerService managers) {
+    ExtendProbation(ManagerService managers, Clock clock) {
         this.managers = managers;
+        this.clock = clock;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        Instant now = ClockUtil.getCurrentTime().toInstant();
+        Instant now = clock.instant();
         ProbationPeriod period = ProbationPeriod.of(now,
                 period(execution, ProbationVariables.EXTENSION),
                 period(execution, ProbationVariables.EVALUATION_OPENS_BEFORE_END),

@@ -2,27 +2,40 @@ package com.hongda.cms.probation;
 
 import com.hongda.cms.manager.CustomerManager;
 import com.hongda.cms.manager.Grade;
+import com.hongda.cms.manager.TraineeAppointed;
+import com.hongda.cms.workflow.CaseStarter;
 import com.hongda.cms.workflow.Subject;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
-/** Starts the probation of a newly hired trainee; called in the transaction that hired them. */
+/**
+ * Starts the probation of a newly appointed trainee, in the transaction that appointed them: whoever
+ * appoints a trainee (today the recruitment review) announces it, and probation follows.
+ */
 @Service
 public class Probations {
 
     public static final String PROCESS_KEY = "probation";
 
-    private final RuntimeService runtime;
+    private final CaseStarter starter;
     private final ProbationProperties terms;
+    private final Clock clock;
 
-    Probations(RuntimeService runtime, ProbationProperties terms) {
-        this.runtime = runtime;
+    Probations(CaseStarter starter, ProbationProperties terms, Clock clock) {
+        this.starter = starter;
         this.terms = terms;
+        this.clock = clock;
+    }
+
+    /** A trainee was appointed: their probation starts, in the same transaction (a synchronous listener). */
+    @EventListener
+    void on(TraineeAppointed appointed) {
+        start(appointed.trainee());
     }
 
     /**
@@ -36,8 +49,7 @@ public class Probations {
         if (trainee.getGrade() != Grade.TRAINEE) {
             throw new IllegalArgumentException("probation is for trainees; manager " + trainee.getId() + " is " + trainee.getGrade());
         }
-        // The engine's clock, not the domain clock: the timers compare against it, and tests move it.
-        Instant now = ClockUtil.getCurrentTime().toInstant();
+        Instant now = clock.instant();
         Map<String, Object> vars = Variables.createVariables()
                 .putValue(ProbationVariables.MANAGER_ID, trainee.getId())
                 .putValue(ProbationVariables.SUPERVISOR_ID, trainee.getSupervisorUserId())
@@ -49,7 +61,6 @@ public class Probations {
                 .putValue(ProbationVariables.REMINDER_PRIORITY, terms.reminderPriority())
                 .putValue(ProbationVariables.EXTENDED, false);
         vars.putAll(ProbationPeriod.of(now, terms.length(), terms.evaluationOpensBeforeEnd(), terms.reminderBeforeEnd()).variables());
-        vars.putAll(new Subject(Subject.MANAGER, trainee.getId().toString()).variables());
-        return runtime.startProcessInstanceByKey(PROCESS_KEY, "PROBATION-" + trainee.getId(), vars);
+        return starter.start(PROCESS_KEY, "PROBATION", new Subject(Subject.MANAGER, trainee.getId().toString()), vars);
     }
 }

@@ -9,11 +9,11 @@ import com.hongda.cms.manager.ManagerService;
 import com.hongda.cms.security.CurrentUser;
 import com.hongda.cms.security.Directory;
 import com.hongda.cms.security.Role;
+import com.hongda.cms.workflow.CaseStarter;
 import com.hongda.cms.workflow.Subject;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.jpa.domain.Specification;
@@ -28,17 +28,19 @@ public class RecruitmentService {
     public static final String SUBJECT_TYPE = "APPLICATION";
 
     private final ApplicationRepository applications;
-    private final RuntimeService runtime;
+    private final CaseStarter starter;
+    private final RecruitmentProperties properties;
     private final Directory directory;
     private final Paging paging;
     private final Clock clock;
     private final ManagerService managers;
 
-    RecruitmentService(ApplicationRepository applications, RuntimeService runtime, Directory directory, Paging paging,
-                       Clock clock, ManagerService managers) {
+    RecruitmentService(ApplicationRepository applications, CaseStarter starter, RecruitmentProperties properties,
+                       Directory directory, Paging paging, Clock clock, ManagerService managers) {
+        this.starter = starter;
+        this.properties = properties;
         this.managers = managers;
         this.applications = applications;
-        this.runtime = runtime;
         this.directory = directory;
         this.paging = paging;
         this.clock = clock;
@@ -77,14 +79,17 @@ public class RecruitmentService {
             throw openApplication(candidate);
         }
         Map<String, Object> vars = Variables.createVariables()
-                .putValue("applicationId", application.getId())
+                .putValue(RecruitmentVariables.APPLICATION_ID, application.getId())
                 .putValue("education", application.getEducation().name())
                 .putValue("yearsOfExperience", application.getYearsOfExperience().doubleValue())
                 .putValue("declaresEthics", application.isDeclaresEthics())
                 .putValue("declaresNoBadRecord", application.isDeclaresNoBadRecord())
-                .putValue("declaresHealthy", application.isDeclaresHealthy());
-        vars.putAll(new Subject(SUBJECT_TYPE, application.getId().toString()).variables());
-        String pi = runtime.startProcessInstanceByKey(PROCESS_KEY, "APPLICATION-" + application.getId(), vars).getId();
+                .putValue("declaresHealthy", application.isDeclaresHealthy())
+                // The terms of this review, kept in the instance: a configuration change never alters a running one.
+                .putValue(RecruitmentVariables.REVIEW_WORKING_DAYS, properties.reviewWorkingDays())
+                .putValue(RecruitmentVariables.INTERVIEW_PANEL_GROUP, properties.interviewPanelGroup())
+                .putValue(RecruitmentVariables.INTERVIEW_PANEL_SIZE, properties.interviewPanelSize());
+        String pi = starter.start(PROCESS_KEY, SUBJECT_TYPE, new Subject(SUBJECT_TYPE, application.getId().toString()), vars).getId();
         application.startedAs(pi);
         return application;
     }

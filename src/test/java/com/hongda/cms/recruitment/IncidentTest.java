@@ -49,7 +49,7 @@ class IncidentTest extends IntegrationTest {
         String pi = a.getProcessInstanceId();
         String bk = "APPLICATION-" + a.getId();
         driver.runJobs(pi);
-        runtime.setVariables(pi, Map.of("supervisorId", Fixtures.SUPERVISOR, "finalApprover", Fixtures.HR));
+        runtime.setVariables(pi, Map.of("supervisorId", Fixtures.SUPERVISOR, "decidedBy", Fixtures.HR));
         runtime.createProcessInstanceModification(pi).cancelAllForActivity("hrReview").startBeforeActivity("hire").execute();
         // The cause: meanwhile the candidate's login was linked to another manager.
         fixtures.managerOf(candidate, Grade.JUNIOR);

@@ -34,6 +34,12 @@ class RecruitmentProcessTest extends IntegrationTest {
     @RegisterExtension
     static final ProcessCoverage.Check COVERAGE = ProcessCoverage.of(RecruitmentService.PROCESS_KEY, 0.9);
 
+    /** The priority the model's reminder step raises overdue review steps to. */
+    private static final int REMINDER_PRIORITY = 90;
+
+    @Autowired
+    com.hongda.cms.workflow.WorkingCalendar workingDays;
+
     @Autowired
     ManagerService managers;
 
@@ -143,7 +149,7 @@ class RecruitmentProcessTest extends IntegrationTest {
         }
         Task after = tasks.createTaskQuery().taskId(review.getId()).singleResult();
         assertThat(after).as("the task is still open").isNotNull();
-        assertThat(after.getPriority()).isEqualTo(RecruitmentSteps.REMINDER_PRIORITY);
+        assertThat(after.getPriority()).isEqualTo(REMINDER_PRIORITY);
         assertThat(after.getFollowUpDate()).isNotNull();
     }
 
@@ -204,7 +210,7 @@ class RecruitmentProcessTest extends IntegrationTest {
         }
         fireReminder(pi, "finalApproval");
         assertThat(tasks.createTaskQuery().processInstanceId(pi).taskDefinitionKey("finalApproval").singleResult().getPriority())
-                .isEqualTo(RecruitmentSteps.REMINDER_PRIORITY);
+                .isEqualTo(REMINDER_PRIORITY);
     }
 
     private void fireReminder(String pi, String step) {
@@ -218,14 +224,14 @@ class RecruitmentProcessTest extends IntegrationTest {
             ClockUtil.reset();
         }
         Task raised = tasks.createTaskQuery().taskId(open.getId()).singleResult();
-        assertThat(raised.getPriority()).as(step).isEqualTo(RecruitmentSteps.REMINDER_PRIORITY);
+        assertThat(raised.getPriority()).as(step).isEqualTo(REMINDER_PRIORITY);
     }
 
     @Test
     void reviewIsDueAfterFiveWorkingDays() {
         // Friday 2026-11-20 09:00 + 5 working days = Friday 2026-11-27
         Date friday = Date.from(Instant.parse("2026-11-20T09:00:00Z"));
-        assertThat(ReviewDeadlines.addWorkingDays(friday, 5).toInstant()).isEqualTo(Instant.parse("2026-11-27T09:00:00Z"));
+        assertThat(workingDays.addWorkingDays(friday, 5).toInstant()).isEqualTo(Instant.parse("2026-11-27T09:00:00Z"));
     }
 
     private Application eligible() {

@@ -1,15 +1,16 @@
-package com.hongda.cms.probation;
+package com.hongda.cms.workflow;
 
 import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
- * Who may work a probation task, called from the model's candidate expressions: the named person
- * when there is one, otherwise the role that stands in (any SUPERVISOR for a trainee without a
- * supervisor, HR for a trainee without a login). An empty list adds no candidate.
+ * Who may work a task, for the models' candidate expressions: the named person when there is one,
+ * otherwise the role that stands in. {@code camunda:candidateUsers="${candidates.user(supervisorId)}"
+ * camunda:candidateGroups="${candidates.unless(supervisorId, 'SUPERVISOR')}"}. An empty list adds no
+ * candidate.
  */
-@Component("probationCandidates")
-public class ProbationCandidates {
+@Component("candidates")
+public class CandidateRules {
 
     /** {@code [userId]}, or none when there is no such user. */
     public List<String> user(String userId) {

@@ -1,0 +1,47 @@
+package com.hongda.cms.workflow;
+
+import java.time.Clock;
+import java.util.Date;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reminder step of any process ({@code camunda:delegateExpression="${taskReminder}"}): raises the open
+ * tasks of the instance to a priority and gives them a follow-up date of now, so they climb every
+ * approver's inbox; the tasks stay where they are. The model says how, as input parameters of the
+ * step: {@code priority} (a number; a task already higher keeps its own) and {@code onlyOverdue}
+ * (true: only tasks whose due date has passed; false or absent: every open task).
+ */
+@Component("taskReminder")
+public class TaskReminder implements JavaDelegate {
+
+    private final TaskService tasks;
+    private final Clock clock;
+
+    TaskReminder(TaskService tasks, Clock clock) {
+        this.tasks = tasks;
+        this.clock = clock;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Object priority = execution.getVariableLocal("priority");
+        if (!(priority instanceof Number)) {
+            priority = execution.getVariable("priority");
+        }
+        if (!(priority instanceof Number p)) {
+            throw new IllegalStateException("reminder step " + execution.getCurrentActivityId() + " declares no priority");
+        }
+        boolean onlyOverdue = Boolean.TRUE.equals(execution.getVariableLocal("onlyOverdue"));
+        Date now = Date.from(clock.instant());
+        var query = tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId());
+        for (Task task : (onlyOverdue ? query.dueBefore(now) : query).list()) {
+            task.setPriority(Math.max(task.getPriority(), p.intValue()));
+            task.setFollowUpDate(now);
+            tasks.saveTask(task);
+        }
+    }
+}
