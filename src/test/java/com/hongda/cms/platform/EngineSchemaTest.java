@@ -106,7 +106,7 @@ class EngineSchemaTest extends IntegrationTest {
     /** A new, empty database on the server of the test database, with the pool settings of the application's. */
     private final class FreshDatabase implements AutoCloseable {
 
-        final String name = "cms_a_fresh_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        final String name;
         final boolean mysql;
         final HikariDataSource ds;
 
@@ -114,11 +114,15 @@ class EngineSchemaTest extends IntegrationTest {
             HikariDataSource app = dataSource.unwrap(HikariDataSource.class);
             mysql = app.getJdbcUrl().startsWith("jdbc:mysql:");
             String url;
+            String suffix = "_fresh_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
             if (mysql) {
+                // Named after the test database: its user may create databases of that prefix (e.g. cms_a*).
+                name = new JdbcTemplate(dataSource).queryForObject("select database()", String.class) + suffix;
                 // The older default of MariaDB; V5 makes every table utf8mb4_bin whatever the default.
                 new JdbcTemplate(dataSource).execute("create database " + name + " character set utf8mb4 collate utf8mb4_general_ci");
                 url = app.getJdbcUrl().replaceFirst("^(jdbc:mysql://[^/]+/)[^?]*", "$1" + name);
             } else {
+                name = "cms" + suffix;
                 url = "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1";
             }
             HikariConfig config = new HikariConfig();
