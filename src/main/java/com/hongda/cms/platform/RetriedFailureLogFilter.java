@@ -19,7 +19,7 @@ import org.slf4j.Marker;
  * wait timeout (error 1205). The engine rolls the transaction back and runs the job again — an
  * optimistic-locking failure without using up a retry, a deadlock as one of the job's retries — yet
  * its loggers ({@code org.camunda.bpm.engine.context} ENGINE-16004 at ERROR,
- * {@code org.camunda.bpm.engine.jobexecutor} ENGINE-14006 at WARN, …) print the full stack trace
+ * {@code org.camunda.bpm.engine.jobexecutor} ENGINE-14002/14006 at WARN, …) print the full stack trace
  * each time. Those events become one WARN line naming the logger's message and the cause; other
  * events pass unchanged, and a job out of retries is logged at ERROR by {@link FailedJobIncidentLogger}.
  * A request that meets such a failure is answered and, when it is not a CONFLICT, logged with its
