@@ -1,0 +1,232 @@
+package com.hongda.cms.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.hongda.cms.support.IntegrationTest;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Flyway is the one writer of the engine's schema: on a fresh, empty database two nodes migrating at
+ * once both succeed and the engine's tables are made once; on a database whose engine tables an
+ * older version let the engine create, V5 keeps them (converted to utf8mb4 on MySQL/MariaDB). Each
+ * case runs the application's own Flyway configuration and migrations on a database of its own
+ * (a fresh in-memory H2 database, or a new database next to the test database on MySQL/MariaDB).
+ */
+class EngineSchemaTest extends IntegrationTest {
+
+    @Autowired
+    Flyway flyway;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    ConfigurableApplicationContext context;
+
+    @Test
+    void theEngineIsBuiltAfterFlywayHasMigrated() {
+        assertThat(context.getBeanFactory().getBeanDefinition("processEngineFactoryBean").getDependsOn())
+                .contains("flywayInitializer");
+    }
+
+    @Test
+    void twoNodesMigratingAFreshDatabaseAtOnceBothSucceed() throws Exception {
+        try (FreshDatabase db = new FreshDatabase()) {
+            CyclicBarrier start = new CyclicBarrier(2);
+            Callable<MigrateResult> node = () -> {
+                Flyway own = db.flyway(null);
+                start.await(30, TimeUnit.SECONDS);
+                return own.migrate();
+            };
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            try {
+                Future<MigrateResult> a = pool.submit(node);
+                Future<MigrateResult> b = pool.submit(node);
+                assertThat(a.get(5, TimeUnit.MINUTES).success).isTrue();
+                assertThat(b.get(5, TimeUnit.MINUTES).success).isTrue();
+            } finally {
+                pool.shutdownNow();
+            }
+            JdbcTemplate jdbc = db.jdbc();
+            assertThat(jdbc.queryForObject("select count(*) from " + db.quoted(flyway.getConfiguration().getTable())
+                    + " where " + db.quoted("version") + " = '5' and " + db.quoted("success") + " = " + db.trueLiteral(),
+                    Integer.class)).isEqualTo(1);
+            assertThat(jdbc.queryForObject("select count(*) from ACT_GE_SCHEMA_LOG", Integer.class)).isEqualTo(1);
+            assertThat(jdbc.queryForObject("select VALUE_ from ACT_GE_PROPERTY where NAME_ = 'schema.version'", String.class))
+                    .isEqualTo("fox");
+            assertThat(db.engineTables()).hasSize(49);
+            db.assertUtf8mb4();
+            db.assertEngineStarts();
+        }
+    }
+
+    @Test
+    void aDatabaseWhoseEngineTablesTheEngineMadeIsKeptAndConverted() throws Exception {
+        try (FreshDatabase db = new FreshDatabase()) {
+            // As an earlier version left it: the engine's tables made by the engine, Flyway at V4.
+            ProcessEngine old = db.engine("true");
+            old.close();
+            db.flyway("4").migrate();
+            JdbcTemplate jdbc = db.jdbc();
+            int foreignKeys = db.foreignKeys();
+            List<String> tables = db.engineTables();
+
+            MigrateResult result = db.flyway(null).migrate();
+
+            assertThat(result.success).isTrue();
+            assertThat(result.migrations).extracting(m -> m.version).containsExactly("5");
+            assertThat(db.engineTables()).isEqualTo(tables);
+            assertThat(db.foreignKeys()).isEqualTo(foreignKeys).isPositive();
+            assertThat(jdbc.queryForObject("select count(*) from ACT_GE_SCHEMA_LOG", Integer.class)).isEqualTo(1);
+            db.assertUtf8mb4();
+            db.assertEngineStarts();
+        }
+    }
+
+    /** A new, empty database on the server of the test database, with the pool settings of the application's. */
+    private final class FreshDatabase implements AutoCloseable {
+
+        final String name;
+        final boolean mysql;
+        final HikariDataSource ds;
+
+        FreshDatabase() throws Exception {
+            HikariDataSource app = dataSource.unwrap(HikariDataSource.class);
+            mysql = app.getJdbcUrl().startsWith("jdbc:mysql:");
+            String url;
+            String suffix = "_fresh_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+            if (mysql) {
+                // Named after the test database: its user may create databases of that prefix (e.g. cms_a*).
+                name = new JdbcTemplate(dataSource).queryForObject("select database()", String.class) + suffix;
+                // The older default of MariaDB; V5 makes every table utf8mb4_bin whatever the default.
+                new JdbcTemplate(dataSource).execute("create database " + name + " character set utf8mb4 collate utf8mb4_general_ci");
+                url = app.getJdbcUrl().replaceFirst("^(jdbc:mysql://[^/]+/)[^?]*", "$1" + name);
+            } else {
+                name = "cms" + suffix;
+                url = "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1";
+            }
+            HikariConfig config = new HikariConfig();
+            app.copyStateTo(config);
+            config.setPoolName(name);
+            config.setJdbcUrl(url);
+            config.setMaximumPoolSize(6);
+            config.setMinimumIdle(0);
+            ds = new HikariDataSource(config);
+        }
+
+        /** The application's Flyway configuration and migrations on this database, up to {@code target} (null: all). */
+        Flyway flyway(String target) {
+            var configure = Flyway.configure().configuration(flyway.getConfiguration()).dataSource(ds);
+            if (target != null) {
+                configure.target(target);
+            }
+            return configure.load();
+        }
+
+        JdbcTemplate jdbc() {
+            return new JdbcTemplate(ds);
+        }
+
+        /** A name Flyway created, quoted as it must be on this database (H2 keeps Flyway's lower case only quoted). */
+        String quoted(String identifier) {
+            return mysql ? "`" + identifier + "`" : '"' + identifier + '"';
+        }
+
+        String trueLiteral() {
+            return mysql ? "1" : "true";
+        }
+
+        List<String> engineTables() {
+            return jdbc().queryForList("select upper(table_name) from information_schema.tables where table_schema = "
+                    + (mysql ? "database()" : "current_schema") + " and upper(table_name) like 'ACT\\_%' order by 1",
+                    String.class);
+        }
+
+        int foreignKeys() {
+            return jdbc().queryForObject("select count(*) from information_schema.referential_constraints where constraint_schema = "
+                    + (mysql ? "database()" : "current_schema"), Integer.class);
+        }
+
+        void assertUtf8mb4() {
+            if (!mysql) {
+                return;
+            }
+            List<String> notUtf8mb4 = jdbc().queryForList("""
+                    select concat(t.table_name, ' ', t.table_collation) from information_schema.tables t
+                    where t.table_schema = database() and t.table_name <> 'flyway_schema_history'
+                      and t.table_collation <> 'utf8mb4_bin'
+                    union all
+                    select concat(c.table_name, '.', c.column_name, ' ', c.collation_name) from information_schema.columns c
+                    where c.table_schema = database() and c.table_name <> 'flyway_schema_history'
+                      and c.collation_name <> 'utf8mb4_bin'""", String.class);
+            assertThat(notUtf8mb4).isEmpty();
+            assertThat(jdbc().queryForObject("select default_collation_name from information_schema.schemata where schema_name = database()",
+                    String.class)).isEqualTo("utf8mb4_bin");
+            assertThat(engineTables()).contains("ACT_RU_TASK", "ACT_HI_COMMENT", "ACT_ID_USER", "ACT_RE_CASE_DEF",
+                    "ACT_RE_DECISION_DEF", "ACT_HI_DECINST");
+        }
+
+        /** A process engine that only checks the schema, as the service's engine does. */
+        void assertEngineStarts() {
+            ProcessEngine engine = engine("false");
+            try {
+                assertThat(engine.getManagementService().getTableCount()).containsKeys("ACT_RU_EXECUTION", "ACT_HI_PROCINST");
+                assertThat(engine.getIdentityService().createUserQuery().count()).isZero();
+            } finally {
+                engine.close();
+            }
+        }
+
+        ProcessEngine engine(String schemaUpdate) {
+            StandaloneProcessEngineConfiguration config = new StandaloneProcessEngineConfiguration();
+            config.setDataSource(ds);
+            config.setDatabaseSchemaUpdate(schemaUpdate);
+            config.setJobExecutorActivate(false);
+            config.setHistory("full");
+            config.setProcessEngineName(name + "-" + schemaUpdate.toLowerCase(Locale.ROOT));
+            config.setMetricsEnabled(false);
+            return config.buildProcessEngine();
+        }
+
+        @Override
+        public void close() {
+            List<Exception> problems = new ArrayList<>();
+            if (!mysql) {
+                try {
+                    jdbc().execute("shutdown");
+                } catch (Exception e) {
+                    problems.add(e);
+                }
+            }
+            ds.close();
+            if (mysql) {
+                try {
+                    new JdbcTemplate(dataSource).execute("drop database if exists " + name);
+                } catch (Exception e) {
+                    problems.add(e);
+                }
+            }
+            assertThat(problems).isEmpty();
+        }
+    }
+}
