@@ -41,7 +41,7 @@ final class RestRoute implements Route {
         long id = BenchApp.counted("REST (in-process) application row", () -> tx.execute(s -> applications.saveSubmitted(input, Story.HR)));
         String bk = "APPLICATION-" + id;
         JsonNode started = http.rest("POST", "/process-definition/key/recruitment-review/start", hr,
-                Map.of("businessKey", bk, "variables", typed(BenchApplications.startVariables(id, input))));
+                Map.of("businessKey", bk, "variables", typed(applications.startVariables(id, input))));
         String pi = started.path("id").asText();
         for (Story.Step step : steps) {
             String auth = Http.basic(step.user(), Story.PASSWORD);

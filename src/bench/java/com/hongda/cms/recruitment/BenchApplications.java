@@ -53,7 +53,7 @@ public final class BenchApplications {
     }
 
     /** The start variables of {@link RecruitmentService#submit}, in the order it sets them. */
-    public static Map<String, Object> startVariables(long applicationId, SubmitApplicationInput in) {
+    public Map<String, Object> startVariables(long applicationId, SubmitApplicationInput in) {
         Map<String, Object> vars = new LinkedHashMap<>();
         vars.put("applicationId", applicationId);
         vars.put("education", in.education().name());
@@ -61,6 +61,9 @@ public final class BenchApplications {
         vars.put("declaresEthics", in.declaresEthics());
         vars.put("declaresNoBadRecord", in.declaresNoBadRecord());
         vars.put("declaresHealthy", in.declaresHealthy());
+        vars.put(RecruitmentVariables.REVIEW_WORKING_DAYS, properties.reviewWorkingDays());
+        vars.put(RecruitmentVariables.INTERVIEW_PANEL_GROUP, properties.interviewPanelGroup());
+        vars.put(RecruitmentVariables.INTERVIEW_PANEL_SIZE, properties.interviewPanelSize());
         vars.put("subjectType", RecruitmentService.SUBJECT_TYPE);
         vars.put("subjectId", Long.toString(applicationId));
         return vars;

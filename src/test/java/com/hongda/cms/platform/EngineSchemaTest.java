@@ -94,7 +94,8 @@ class EngineSchemaTest extends IntegrationTest {
             MigrateResult result = db.flyway(null).migrate();
 
             assertThat(result.success).isTrue();
-            assertThat(result.migrations).extracting(m -> m.version).containsExactly("5");
+            // V5 and whatever later migrations exist; V1–V4 were applied before.
+            assertThat(result.migrations).extracting(m -> m.version).contains("5").doesNotContain("1", "2", "3", "4");
             assertThat(db.engineTables()).isEqualTo(tables);
             assertThat(db.foreignKeys()).isEqualTo(foreignKeys).isPositive();
             assertThat(jdbc.queryForObject("select count(*) from ACT_GE_SCHEMA_LOG", Integer.class)).isEqualTo(1);
