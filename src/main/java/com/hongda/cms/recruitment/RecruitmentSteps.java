@@ -4,7 +4,7 @@ import com.hongda.cms.manager.CustomerManager;
 import com.hongda.cms.manager.ManagerService;
 import com.hongda.cms.probation.Probations;
 import com.hongda.cms.security.Directory;
-import com.hongda.cms.security.LoginCache;
+import com.hongda.cms.security.Logins;
 import com.hongda.cms.security.Role;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -43,11 +43,11 @@ public class RecruitmentSteps {
     private final Directory directory;
     private final RecruitmentProperties properties;
     private final Clock clock;
-    private final LoginCache logins;
+    private final Logins logins;
 
     RecruitmentSteps(ApplicationRepository applications, ManagerService managers, Probations probations,
                      IdentityService identity, TaskService tasks, Directory directory,
-                     RecruitmentProperties properties, Clock clock, LoginCache logins) {
+                     RecruitmentProperties properties, Clock clock, Logins logins) {
         this.applications = applications;
         this.managers = managers;
         this.probations = probations;
@@ -161,9 +161,8 @@ public class RecruitmentSteps {
                 a.getRegion(), supervisor, execution.getProcessInstanceId(), decidedBy);
         if (a.getCandidateUserId() != null
                 && identity.createGroupQuery().groupMember(a.getCandidateUserId()).groupId(Role.MANAGER.name()).count() == 0) {
-            identity.createMembership(a.getCandidateUserId(), Role.MANAGER.name());
-            // The candidate's next request must carry the new role, not a remembered login's roles.
-            logins.forget(a.getCandidateUserId());
+            // The candidate's next request, on whichever node, carries the new role.
+            logins.grantRole(a.getCandidateUserId(), Role.MANAGER);
         }
         probations.start(trainee);
         a.hiredAs(trainee.getId(), clock.instant());

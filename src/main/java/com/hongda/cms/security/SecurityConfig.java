@@ -32,8 +32,8 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 class SecurityConfig {
 
     @Bean
-    AuthenticationManager authenticationManager(IdentityService identityService, LoginCache logins) {
-        return new ProviderManager(new EngineIdentityAuthenticationProvider(identityService, logins));
+    AuthenticationManager authenticationManager(IdentityService identityService, LoginCache logins, LoginVersions versions) {
+        return new ProviderManager(new EngineIdentityAuthenticationProvider(identityService, logins, versions));
     }
 
     @Bean
