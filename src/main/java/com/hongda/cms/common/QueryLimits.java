@@ -1,6 +1,7 @@
 package com.hongda.cms.common;
 
 import graphql.ExecutionResult;
+import graphql.GraphQLContext;
 import graphql.analysis.FieldComplexityCalculator;
 import graphql.analysis.FieldComplexityEnvironment;
 import graphql.analysis.MaxQueryComplexityInstrumentation;
@@ -13,6 +14,8 @@ import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimpleInstrumentationContext;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
+import graphql.language.Document;
 import graphql.language.Field;
 import graphql.language.FragmentDefinition;
 import graphql.language.FragmentSpread;
@@ -21,6 +24,7 @@ import graphql.language.OperationDefinition;
 import graphql.language.Selection;
 import graphql.language.SelectionSet;
 import graphql.parser.ParserOptions;
+import graphql.parser.exceptions.ParseCancelledException;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLTypeUtil;
 import java.util.HashMap;
@@ -49,6 +53,9 @@ import reactor.core.publisher.Mono;
  */
 @Configuration(proxyBeanMethods = false)
 public class QueryLimits {
+
+    /** Set in the request's GraphQL context when the parser gave up at the token limit (see {@link RequestErrors}). */
+    static final String TOKENS_EXCEEDED = "cms.tokensExceeded";
 
     /** A refusal by one of the limits, carried through graphql-java as the reason execution stopped. */
     static final class LimitExceeded extends AbortExecutionException {
@@ -108,6 +115,26 @@ public class QueryLimits {
             @Override
             protected AbortExecutionException mkAbortException(int complexity, int maxComplexity) {
                 return new LimitExceeded("MAX_COMPLEXITY", "error.limit.complexity", complexity, maxComplexity);
+            }
+        };
+    }
+
+    /**
+     * Tells {@link RequestErrors} that a document failed to parse because of the token limit, which
+     * graphql-java reports as an ordinary syntax error.
+     */
+    @Bean
+    Instrumentation tokenLimitReport() {
+        return new SimplePerformantInstrumentation() {
+            @Override
+            public InstrumentationContext<Document> beginParse(InstrumentationExecutionParameters parameters,
+                                                               InstrumentationState state) {
+                GraphQLContext context = parameters.getGraphQLContext();
+                return SimpleInstrumentationContext.whenCompleted((document, error) -> {
+                    if (error instanceof ParseCancelledException) {
+                        context.put(TOKENS_EXCEEDED, Boolean.TRUE);
+                    }
+                });
             }
         };
     }

@@ -43,33 +43,79 @@ class ErrorClassificationTest extends IntegrationTest {
     }
 
     @Test
-    void syntaxErrorIsABadRequest() {
-        assertBadRequest("{ me { id }", "InvalidSyntax");
+    void syntaxErrorIsABadRequestNamingWhereInTheCallersLanguage() {
+        Map<String, Object> chinese = firstError(post("{ me { id }", null));
+        assertThat(chinese.get("message")).isEqualTo("查询文档第 1 行第 12 列附近有语法错误");
+        assertThat(chinese.get("extensions")).isEqualTo(Map.of("classification", "BAD_REQUEST", "rule", "SYNTAX"));
+        Map<String, Object> english = firstError(post("{ me { id }", "en"));
+        assertThat(english.get("message")).isEqualTo("Syntax error in the query document near line 1, column 12");
     }
 
     @Test
-    void unknownFieldIsABadRequest() {
-        assertBadRequest("{ me { salary } }", "ValidationError");
+    void unknownFieldIsAnInvalidQueryWithGraphQlJavasPreciseType() {
+        Map<String, Object> error = firstError(post("{ me { salary } }", null));
+        assertThat((String) error.get("message")).contains("salary");
+        assertThat(error.get("extensions")).isEqualTo(Map.of("classification", "BAD_REQUEST", "rule", "INVALID_QUERY",
+                "validation", "FieldUndefined"));
     }
 
     @Test
-    void wrongVariableTypeIsABadRequest() {
+    void wrongVariableTypeIsATypeErrorNamingTheVariable() {
         as(Fixtures.ADMIN).document("query($n: Int) { customers(first: $n) { totalCount } }").variable("n", "many")
                 .execute().errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(e -> {
                     assertThat(e.getErrorType().toString()).isEqualTo("BAD_REQUEST");
-                    assertThat(e.getExtensions()).containsEntry("rule", "ValidationError");
+                    assertThat(e.getExtensions()).containsEntry("rule", "TYPE").containsEntry("field", "n");
+                    assertThat(e.getMessage()).isEqualTo("变量 $n 的值类型不对");
                 }));
     }
 
     @Test
-    void unsupportedOperationIsABadRequest() {
-        assertBadRequest("subscription { me { id } }", "ValidationError");
+    void missingVariableIsRequired() {
+        as(Fixtures.ADMIN, "en").document("query(\n  $id: ID!) { customer(id: $id) { id } }")
+                .execute().errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(e -> {
+                    assertThat(e.getExtensions()).containsEntry("rule", "REQUIRED").containsEntry("field", "id");
+                    assertThat(e.getMessage()).isEqualTo("Variable $id needs a value");
+                }));
     }
 
-    private void assertBadRequest(String document, String rule) {
-        Map<String, Object> error = firstError(post(document, null));
-        assertThat((String) error.get("message")).isNotBlank();
-        assertThat(error.get("extensions")).isEqualTo(Map.of("classification", "BAD_REQUEST", "rule", rule));
+    @Test
+    void unsupportedOperationIsAnInvalidQuery() {
+        Map<String, Object> error = firstError(post("subscription { me { id } }", null));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> extensions = (Map<String, Object>) error.get("extensions");
+        assertThat(extensions).containsEntry("classification", "BAD_REQUEST").containsEntry("rule", "INVALID_QUERY");
+    }
+
+    @Test
+    void beanValidationConstraintsAreNamedByTheServicesCodes() {
+        String create = "mutation($input: CreateCustomerInput!) { createCustomer(input: $input) { customer { id } } }";
+        Map<String, String> rules = new java.util.LinkedHashMap<>();
+        for (Object[] c : new Object[][] {
+                {"name", "  ", "input.name", "REQUIRED"},
+                {"name", "x".repeat(201), "input.name", "MAX_LENGTH"},
+                {"employees", -1, "input.employees", "RANGE"},
+                {"monthlyRevenue", new java.math.BigDecimal("1.005"), "input.monthlyRevenue", "FORMAT"},
+                {"contacts", List.of(Map.of("name", "张三", "email", "not-an-email")), "input.contacts[0].email", "FORMAT"}}) {
+            Map<String, Object> input = new java.util.LinkedHashMap<>(Map.of("name", fixtures.unique("Ec"), "type", "ENTERPRISE",
+                    "industry", "OTHER", "region", "URBAN", "employees", 1, "monthlyRevenue", 1));
+            input.put((String) c[0], c[1]);
+            as(Fixtures.ADMIN).document(create).variable("input", input).execute().errors().satisfy(errors ->
+                    errors.forEach(e -> rules.put((String) e.getExtensions().get("field"), (String) e.getExtensions().get("rule"))));
+            assertThat(rules).as("%s", c[1]).containsEntry((String) c[2], (String) c[3]);
+            rules.clear();
+        }
+    }
+
+    @Test
+    void accessDeniedFollowsTheCallersLanguage() {
+        String document = "{ managers { totalCount } }";
+        for (String[] language : new String[][] {{null, "无权执行此操作"}, {"en", "You are not allowed to do this"}}) {
+            as(Fixtures.CANDIDATE, language[0]).document(document).execute().errors().satisfy(errors ->
+                    assertThat(errors).singleElement().satisfies(e -> {
+                        assertThat(e.getErrorType().toString()).isEqualTo("FORBIDDEN");
+                        assertThat(e.getMessage()).isEqualTo(language[1]);
+                    }));
+        }
     }
 
     private EntityExchangeResult<String> post(String document, String language) {
