@@ -118,6 +118,64 @@ class ErrorClassificationTest extends IntegrationTest {
         }
     }
 
+    @Test
+    void unauthenticatedRequestIsA401WithAGraphQlErrorInTheCallersLanguage() {
+        for (String[] language : new String[][] {{null, "请先登录（HTTP Basic 或持有者令牌）"}, {"en", "Log in first (HTTP Basic or a bearer token)"}}) {
+            EntityExchangeResult<String> result = client(null, language[0]).post().contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of("query", "{ me { id } }")).exchange()
+                    .expectStatus().isUnauthorized()
+                    .expectHeader().valueEquals("WWW-Authenticate", "Basic realm=\"Realm\"")
+                    .expectBody(String.class).returnResult();
+            Map<String, Object> error = firstError(result);
+            assertThat(error.get("message")).isEqualTo(language[1]);
+            assertThat(error.get("extensions")).isEqualTo(Map.of("classification", "UNAUTHORIZED"));
+        }
+    }
+
+    @Test
+    void malformedOrBatchedBodiesAreA400WithAGraphQlError() {
+        for (String body : new String[] {"{\"query\":", "[{\"query\":\"{ me { id } }\"}]", "{\"variables\":{}}",
+                "{\"query\":\"{ me { id } }\",\"variables\":\"x\"}", "not json"}) {
+            EntityExchangeResult<String> result = client(Fixtures.ADMIN, "en").post().contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(body).exchange()
+                    .expectStatus().isBadRequest()
+                    .expectBody(String.class).returnResult();
+            Map<String, Object> error = firstError(result);
+            assertThat(error.get("extensions")).as(body).isEqualTo(Map.of("classification", "BAD_REQUEST", "rule", "INVALID_REQUEST"));
+            assertThat((String) error.get("message")).startsWith("The body is not a GraphQL request");
+        }
+    }
+
+    @Test
+    void otherMediaTypesAreA415WithAGraphQlError() {
+        for (MediaType type : new MediaType[] {MediaType.TEXT_PLAIN, MediaType.APPLICATION_FORM_URLENCODED}) {
+            EntityExchangeResult<String> result = client(Fixtures.ADMIN, null).post().contentType(type)
+                    .bodyValue("{\"query\":\"{ me { id } }\"}").exchange()
+                    .expectStatus().isEqualTo(415)
+                    .expectBody(String.class).returnResult();
+            Map<String, Object> error = firstError(result);
+            assertThat(error.get("extensions")).isEqualTo(Map.of("classification", "BAD_REQUEST", "rule", "UNSUPPORTED_MEDIA_TYPE"));
+            assertThat(error.get("message")).isEqualTo("GraphQL 请求的 Content-Type 须为 application/json");
+        }
+    }
+
+    @Test
+    void otherMethodsAreA405WithAGraphQlError() {
+        for (org.springframework.http.HttpMethod method : new org.springframework.http.HttpMethod[] {
+                org.springframework.http.HttpMethod.GET, org.springframework.http.HttpMethod.PUT,
+                org.springframework.http.HttpMethod.DELETE, org.springframework.http.HttpMethod.PATCH}) {
+            EntityExchangeResult<String> result = client(Fixtures.ADMIN, "en").method(method).uri("")
+                    .exchange()
+                    .expectStatus().isEqualTo(405)
+                    .expectHeader().valueEquals("Allow", "POST")
+                    .expectBody(String.class).returnResult();
+            Map<String, Object> error = firstError(result);
+            assertThat(error.get("extensions")).as(method.name())
+                    .isEqualTo(Map.of("classification", "BAD_REQUEST", "rule", "METHOD_NOT_ALLOWED"));
+            assertThat(error.get("message")).isEqualTo("Send GraphQL requests with POST");
+        }
+    }
+
     private EntityExchangeResult<String> post(String document, String language) {
         return client(Fixtures.ADMIN, language).post().contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("query", document))
