@@ -81,14 +81,8 @@ public class GraphQlHttpErrors {
 
     private static ServerResponse refuse(ServerRequest request, HttpErrors errors, HttpStatus status, String rule,
                                          String messageKey) {
-        String accept = request.headers().firstHeader("Accept");
-        MediaType type;
-        try {
-            type = HttpErrors.contentType(accept);
-        } catch (RuntimeException malformed) {
-            type = MediaType.APPLICATION_JSON;
-        }
-        ServerResponse.BodyBuilder response = ServerResponse.status(status).contentType(type);
+        ServerResponse.BodyBuilder response = ServerResponse.status(status)
+                .contentType(HttpErrors.contentType(request.headers().firstHeader("Accept")));
         if (status == HttpStatus.METHOD_NOT_ALLOWED) {
             response.allow(HttpMethod.POST);
         }

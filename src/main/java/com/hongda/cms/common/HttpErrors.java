@@ -46,14 +46,17 @@ public class HttpErrors {
         return Map.of("errors", List.of(error));
     }
 
-    /** The content type to answer with: the GraphQL response type if the client accepts it, else JSON. */
+    /**
+     * The content type to answer with: the GraphQL response type if the client accepts it, else JSON
+     * (also for a malformed {@code Accept} header).
+     */
     public static MediaType contentType(String accept) {
-        if (accept != null) {
-            for (MediaType type : MediaType.parseMediaTypes(accept)) {
-                if (type.equalsTypeAndSubtype(GRAPHQL_RESPONSE)) {
-                    return GRAPHQL_RESPONSE;
-                }
+        try {
+            if (accept != null && MediaType.parseMediaTypes(accept).stream().anyMatch(t -> t.equalsTypeAndSubtype(GRAPHQL_RESPONSE))) {
+                return GRAPHQL_RESPONSE;
             }
+        } catch (RuntimeException malformed) {
+            // Not a reason to refuse the answer: plain JSON.
         }
         return MediaType.APPLICATION_JSON;
     }
@@ -61,15 +64,9 @@ public class HttpErrors {
     /** Writes the refusal as the whole response. */
     public void write(HttpServletRequest request, HttpServletResponse response, int status, ErrorType type, String rule,
                       String messageKey, Object... args) throws IOException {
-        String accept;
-        try {
-            accept = contentType(request.getHeader("Accept")).toString();
-        } catch (RuntimeException malformed) {
-            accept = MediaType.APPLICATION_JSON_VALUE;
-        }
         response.setStatus(status);
         response.setCharacterEncoding("UTF-8");
-        response.setContentType(accept);
+        response.setContentType(contentType(request.getHeader("Accept")).toString());
         json.writeValue(response.getOutputStream(),
                 body(request.getHeader("Accept-Language"), type, rule, messageKey, args));
     }

@@ -10,6 +10,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -66,13 +67,13 @@ class SecurityConfig {
 
     /**
      * HTTP 401 with the Basic challenge (so a browser asks for a login) and a GraphQL error body,
-     * UNAUTHORIZED, in the request's language.
+     * UNAUTHORIZED, in the request's language: no credentials, or a wrong user name or password.
      */
     static AuthenticationEntryPoint unauthenticated(HttpErrors errors) {
         return (request, response, exception) -> {
             response.setHeader("WWW-Authenticate", "Basic realm=\"Realm\"");
             errors.write(request, response, HttpServletResponse.SC_UNAUTHORIZED, ErrorType.UNAUTHORIZED, null,
-                    "error.unauthenticated");
+                    exception instanceof BadCredentialsException ? "error.badCredentials" : "error.unauthenticated");
         };
     }
 

@@ -52,7 +52,10 @@ class SecurityTest extends IntegrationTest {
                 .post().headers(h -> h.setBasicAuth(user, password)).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"query\":\"{ me { id } }\"}")
                 .exchange()
-                .expectStatus().isUnauthorized();
+                .expectStatus().isUnauthorized()
+                .expectBody()
+                .jsonPath("$.errors[0].message").isEqualTo("用户名或密码不正确")
+                .jsonPath("$.errors[0].extensions.classification").isEqualTo("UNAUTHORIZED");
     }
 
     @Autowired
