@@ -21,7 +21,10 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.validation.BindException;
 import org.springframework.validation.FieldError;
@@ -30,8 +33,9 @@ import org.springframework.validation.FieldError;
  * Turns every exception a data fetcher throws into a classified GraphQL error with a message in
  * the caller's language. Input problems name the offending field in {@code extensions.field};
  * business rules name themselves in {@code extensions.rule}. Anything unexpected is logged with an
- * id that the client receives, and never leaks a stack trace or SQL.
- * Security exceptions are left to Spring's own resolver (UNAUTHORIZED / FORBIDDEN).
+ * id that the client receives, and never leaks a stack trace or SQL. Bean-validation constraints
+ * are named by the service's rule codes ({@link #rule}); access denied is FORBIDDEN (UNAUTHORIZED
+ * for a caller without login), in the caller's language like every other message.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -62,16 +66,16 @@ public class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
             for (ConstraintViolation<?> v : e.getConstraintViolations()) {
                 String field = argumentPath(v.getPropertyPath().toString());
                 errors.add(error(env, ErrorType.BAD_REQUEST,
-                        text("error.invalidField", new Object[] {field, v.getMessage()}, locale), field,
-                        v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName()));
+                        text("error.invalidField", new Object[] {field, v.getMessage()}, locale), field, rule(v)));
             }
             return errors;
         }
         if (ex instanceof BindException e) {
             List<GraphQLError> errors = new ArrayList<>();
             for (FieldError fe : e.getFieldErrors()) {
+                String field = bindingPath(env, fe.getField());
                 errors.add(error(env, ErrorType.BAD_REQUEST,
-                        text("error.invalidValue", new Object[] {fe.getField()}, locale), fe.getField(), "TYPE"));
+                        text("error.invalidValue", new Object[] {field}, locale), field, "TYPE"));
             }
             if (errors.isEmpty()) {
                 errors.add(error(env, ErrorType.BAD_REQUEST, text("error.invalidValue", new Object[] {"input"}, locale), null, "TYPE"));
@@ -85,8 +89,11 @@ public class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
             log.info("Integrity violation refused as CONFLICT: {}", e.getMostSpecificCause().getMessage());
             return List.of(error(env, ErrorType.CONFLICT, text("error.integrity", null, locale), null, "INTEGRITY"));
         }
-        if (ex instanceof AccessDeniedException || ex instanceof AuthenticationException) {
-            return null;
+        if (ex instanceof AuthenticationException || ex instanceof AccessDeniedException && anonymous()) {
+            return List.of(error(env, ErrorType.UNAUTHORIZED, text("error.unauthenticated", null, locale), null, null));
+        }
+        if (ex instanceof AccessDeniedException) {
+            return List.of(error(env, ErrorType.FORBIDDEN, text("error.forbidden", null, locale), null, null));
         }
         String id = UUID.randomUUID().toString();
         log.error("Internal error {} in {}", id, env.getExecutionStepInfo().getPath(), ex);
@@ -111,6 +118,56 @@ public class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
 
     private String text(String key, Object[] args, Locale locale) {
         return messages.getMessage(key, args, key, locale);
+    }
+
+    /**
+     * The service's rule code for a bean-validation constraint, so that a client sees one vocabulary
+     * whichever layer refused the value (README "Errors").
+     */
+    static String rule(ConstraintViolation<?> violation) {
+        String constraint = violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
+        return switch (constraint) {
+            case "NotNull", "NotBlank", "NotEmpty" -> "REQUIRED";
+            case "Size", "Length" -> belowMinimum(violation) ? "MIN_LENGTH" : "MAX_LENGTH";
+            case "Min", "Max", "DecimalMin", "DecimalMax", "Positive", "PositiveOrZero", "Negative", "NegativeOrZero",
+                 "Range" -> "RANGE";
+            case "Digits", "Pattern", "Email" -> "FORMAT";
+            case "Past", "PastOrPresent", "Future", "FutureOrPresent" -> "DATE_RANGE";
+            default -> "INVALID";
+        };
+    }
+
+    /** Whether a Size/Length violation is a value too short (or a list too small) rather than too long. */
+    private static boolean belowMinimum(ConstraintViolation<?> violation) {
+        Object min = violation.getConstraintDescriptor().getAttributes().get("min");
+        Object value = violation.getInvalidValue();
+        int length = value instanceof CharSequence text ? text.length()
+                : value instanceof java.util.Collection<?> c ? c.size()
+                : value instanceof Map<?, ?> m ? m.size()
+                : value != null && value.getClass().isArray() ? java.lang.reflect.Array.getLength(value) : -1;
+        return min instanceof Integer minimum && length >= 0 && length < minimum;
+    }
+
+    private static boolean anonymous() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth == null || auth instanceof AnonymousAuthenticationToken || !auth.isAuthenticated();
+    }
+
+    /**
+     * The path of a value that could not be bound, from the argument's name. Spring for GraphQL names
+     * the value relative to its argument ({@code contacts[0].phone}) and does not say which argument;
+     * a field with a single argument ({@code input}) tells: {@code input.contacts[0].phone}.
+     */
+    static String bindingPath(DataFetchingEnvironment env, String field) {
+        List<graphql.schema.GraphQLArgument> arguments = env.getFieldDefinition().getArguments();
+        if (arguments.size() != 1 || field == null || field.isEmpty()) {
+            return field;
+        }
+        String argument = arguments.get(0).getName();
+        if (field.equals(argument) || field.startsWith(argument + ".") || field.startsWith(argument + "[")) {
+            return field;
+        }
+        return field.startsWith("[") ? argument + field : argument + "." + field;
     }
 
     /** "createCustomer.input.name" (method validation path) becomes "input.name". */

@@ -16,6 +16,11 @@ import org.springframework.validation.annotation.Validated;
  * @param maxComplexity    largest estimated answer: every field counts 1, and what a list field
  *                         selects counts once per element it may return (see {@link QueryLimits})
  * @param assumedListSize  how many elements a list without paging arguments is assumed to hold
+ * @param maxRootFields    most fields the operation selects at its top level (distinct response keys,
+ *                         fragments included): each is a lookup of its own, whatever its complexity
+ * @param maxAliases       most aliased fields in the operation, fragments counted where they are spread:
+ *                         aliases repeat one field with other arguments, so a thousand of them are a
+ *                         thousand lookups
  *
  * <p>The upper bounds keep every complexity sum inside an int: a document has at most
  * {@code maxTokens} fields, and {@link QueryLimits} counts none above {@code Integer.MAX_VALUE / maxTokens}.
@@ -27,7 +32,9 @@ public record GraphQlLimitsProperties(
         @Min(100) @Max(20_000) int maxTokens,
         @Min(2) @Max(100) int maxDepth,
         @Min(10) @Max(100_000) int maxComplexity,
-        @Min(1) @Max(1_000) int assumedListSize) {
+        @Min(1) @Max(1_000) int assumedListSize,
+        @Min(1) @Max(1_000) int maxRootFields,
+        @Min(1) @Max(10_000) int maxAliases) {
 
     public GraphQlLimitsProperties {
         maxCharacters = orDefault(maxCharacters, 50_000);
@@ -35,6 +42,8 @@ public record GraphQlLimitsProperties(
         maxDepth = orDefault(maxDepth, 12);
         maxComplexity = orDefault(maxComplexity, 6_000);
         assumedListSize = orDefault(assumedListSize, 5);
+        maxRootFields = orDefault(maxRootFields, 20);
+        maxAliases = orDefault(maxAliases, 50);
     }
 
     private static int orDefault(int value, int fallback) {

@@ -1,21 +1,36 @@
 package com.hongda.cms.common;
 
 import graphql.ExecutionResult;
+import graphql.GraphQLContext;
 import graphql.analysis.FieldComplexityCalculator;
 import graphql.analysis.FieldComplexityEnvironment;
 import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.execution.AbortExecutionException;
+import graphql.execution.ExecutionContext;
+import graphql.execution.instrumentation.Instrumentation;
 import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimpleInstrumentationContext;
+import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
+import graphql.language.Document;
 import graphql.language.Field;
+import graphql.language.FragmentDefinition;
+import graphql.language.FragmentSpread;
+import graphql.language.InlineFragment;
 import graphql.language.OperationDefinition;
+import graphql.language.Selection;
+import graphql.language.SelectionSet;
 import graphql.parser.ParserOptions;
+import graphql.parser.exceptions.ParseCancelledException;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLTypeUtil;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -26,7 +41,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * The limits of {@link GraphQlLimitsProperties}, each enforced as early as it can be: the document's
- * length before parsing, its tokens while parsing, its depth and complexity after validation and
+ * length before parsing, its tokens while parsing, its top-level fields, aliases, depth and complexity after validation and
  * before any data fetcher runs (depth and complexity spare requests for the schema alone, see
  * {@link #introspectionOnly}). Every refusal is a BAD_REQUEST that names the limit in
  * {@code extensions.rule} (see {@link RequestErrors}).
@@ -38,6 +53,9 @@ import reactor.core.publisher.Mono;
  */
 @Configuration(proxyBeanMethods = false)
 public class QueryLimits {
+
+    /** Set in the request's GraphQL context when the parser gave up at the token limit (see {@link RequestErrors}). */
+    static final String TOKENS_EXCEEDED = "cms.tokensExceeded";
 
     /** A refusal by one of the limits, carried through graphql-java as the reason execution stopped. */
     static final class LimitExceeded extends AbortExecutionException {
@@ -99,6 +117,100 @@ public class QueryLimits {
                 return new LimitExceeded("MAX_COMPLEXITY", "error.limit.complexity", complexity, maxComplexity);
             }
         };
+    }
+
+    /**
+     * Tells {@link RequestErrors} that a document failed to parse because of the token limit, which
+     * graphql-java reports as an ordinary syntax error.
+     */
+    @Bean
+    Instrumentation tokenLimitReport() {
+        return new SimplePerformantInstrumentation() {
+            @Override
+            public InstrumentationContext<Document> beginParse(InstrumentationExecutionParameters parameters,
+                                                               InstrumentationState state) {
+                GraphQLContext context = parameters.getGraphQLContext();
+                return SimpleInstrumentationContext.whenCompleted((document, error) -> {
+                    if (error instanceof ParseCancelledException) {
+                        context.put(TOKENS_EXCEEDED, Boolean.TRUE);
+                    }
+                });
+            }
+        };
+    }
+
+    /**
+     * Refuses an operation with more top-level fields or aliases than allowed: each of them is a
+     * lookup of its own, and a thousand aliases of one cheap lookup stay under the complexity limit
+     * while costing seconds. Checked first, before depth and complexity, as it is the cheapest.
+     */
+    @Bean
+    @Order(0)
+    Instrumentation shapeLimit(GraphQlLimitsProperties limits) {
+        return new SimplePerformantInstrumentation() {
+            @Override
+            public InstrumentationContext<ExecutionResult> beginExecuteOperation(
+                    InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
+                if (!introspectionOnly(parameters)) {
+                    ExecutionContext context = parameters.getExecutionContext();
+                    SelectionSet root = context.getOperationDefinition().getSelectionSet();
+                    Map<String, FragmentDefinition> fragments = context.getFragmentsByName();
+                    Set<String> keys = new HashSet<>();
+                    rootKeys(root, fragments, keys, new HashSet<>());
+                    if (keys.size() > limits.maxRootFields()) {
+                        throw new LimitExceeded("MAX_ROOT_FIELDS", "error.limit.rootFields", keys.size(), limits.maxRootFields());
+                    }
+                    long aliases = aliases(root, fragments, new HashMap<>());
+                    if (aliases > limits.maxAliases()) {
+                        throw new LimitExceeded("MAX_ALIASES", "error.limit.aliases",
+                                (int) Math.min(aliases, Integer.MAX_VALUE), limits.maxAliases());
+                    }
+                }
+                return SimpleInstrumentationContext.noOp();
+            }
+        };
+    }
+
+    /** The response keys (alias or name) of the top level, through inline fragments and spreads. */
+    static void rootKeys(SelectionSet set, Map<String, FragmentDefinition> fragments, Set<String> keys, Set<String> spread) {
+        for (Selection<?> selection : set.getSelections()) {
+            if (selection instanceof Field f) {
+                keys.add(f.getResultKey());
+            } else if (selection instanceof InlineFragment inline) {
+                rootKeys(inline.getSelectionSet(), fragments, keys, spread);
+            } else if (selection instanceof FragmentSpread s && spread.add(s.getName()) && fragments.containsKey(s.getName())) {
+                rootKeys(fragments.get(s.getName()).getSelectionSet(), fragments, keys, spread);
+            }
+        }
+    }
+
+    /**
+     * Aliased fields in a selection set, a fragment counted every time it is spread. Each fragment
+     * is counted once and remembered, so fragments spreading fragments cannot make this slow.
+     */
+    static long aliases(SelectionSet set, Map<String, FragmentDefinition> fragments, Map<String, Long> perFragment) {
+        if (set == null) {
+            return 0;
+        }
+        long count = 0;
+        for (Selection<?> selection : set.getSelections()) {
+            if (selection instanceof Field f) {
+                count += (f.getAlias() != null ? 1 : 0) + aliases(f.getSelectionSet(), fragments, perFragment);
+            } else if (selection instanceof InlineFragment inline) {
+                count += aliases(inline.getSelectionSet(), fragments, perFragment);
+            } else if (selection instanceof FragmentSpread s) {
+                Long known = perFragment.get(s.getName());
+                if (known == null) {
+                    perFragment.put(s.getName(), 0L); // validation refuses cycles; this only guards against them
+                    FragmentDefinition fragment = fragments.get(s.getName());
+                    known = fragment == null ? 0 : aliases(fragment.getSelectionSet(), fragments, perFragment);
+                    perFragment.put(s.getName(), known);
+                }
+                count += known;
+            }
+            count = Math.min(count, Integer.MAX_VALUE);
+        }
+        return count;
     }
 
     /**

@@ -2,7 +2,7 @@ package com.hongda.cms.recruitment;
 
 import com.hongda.cms.manager.CustomerManager;
 import com.hongda.cms.manager.ManagerService;
-import com.hongda.cms.security.LoginCache;
+import com.hongda.cms.security.Logins;
 import com.hongda.cms.security.Role;
 import com.hongda.cms.workflow.DecidedBy;
 import java.time.Clock;
@@ -23,11 +23,11 @@ class AppointTrainee implements JavaDelegate {
     private final ApplicationRepository applications;
     private final ManagerService managers;
     private final IdentityService identity;
-    private final LoginCache logins;
+    private final Logins logins;
     private final Clock clock;
 
     AppointTrainee(ApplicationRepository applications, ManagerService managers, IdentityService identity,
-                   LoginCache logins, Clock clock) {
+                   Logins logins, Clock clock) {
         this.applications = applications;
         this.managers = managers;
         this.identity = identity;
@@ -46,9 +46,8 @@ class AppointTrainee implements JavaDelegate {
                 a.getRegion(), supervisor, execution.getProcessInstanceId(), decidedBy);
         if (a.getCandidateUserId() != null
                 && identity.createGroupQuery().groupMember(a.getCandidateUserId()).groupId(Role.MANAGER.name()).count() == 0) {
-            identity.createMembership(a.getCandidateUserId(), Role.MANAGER.name());
-            // The candidate's next request must carry the new role, not a remembered login's roles.
-            logins.forget(a.getCandidateUserId());
+            // Seen by every node at the candidate's next request (the login's version is raised).
+            logins.grantRole(a.getCandidateUserId(), Role.MANAGER);
         }
         a.hiredAs(trainee.getId(), clock.instant());
         execution.setVariable("managerId", trainee.getId());

@@ -13,7 +13,8 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 /**
  * Checks a user name and password against the engine's identity service (salted hashes, and the
  * engine's lock-out after repeated failures) and grants one authority per engine group. A login
- * the engine accepted is remembered for a short time ({@link LoginCache}).
+ * the engine accepted is remembered for a short time ({@link LoginCache}), as long as the login's
+ * version ({@link LoginVersions}) stays the same.
  */
 class EngineIdentityAuthenticationProvider implements AuthenticationProvider {
 
@@ -23,10 +24,12 @@ class EngineIdentityAuthenticationProvider implements AuthenticationProvider {
 
     private final IdentityService identityService;
     private final LoginCache logins;
+    private final LoginVersions versions;
 
-    EngineIdentityAuthenticationProvider(IdentityService identityService, LoginCache logins) {
+    EngineIdentityAuthenticationProvider(IdentityService identityService, LoginCache logins, LoginVersions versions) {
         this.identityService = identityService;
         this.logins = logins;
+        this.versions = versions;
     }
 
     @Override
@@ -37,20 +40,30 @@ class EngineIdentityAuthenticationProvider implements AuthenticationProvider {
         if (userId == null || userId.isEmpty() || userId.length() > MAX_USER_ID || password.length() > MAX_PASSWORD) {
             throw new BadCredentialsException("Bad credentials");
         }
-        List<GrantedAuthority> remembered = logins.lookup(userId, password);
+        if (!logins.enabled()) {
+            return UsernamePasswordAuthenticationToken.authenticated(userId, null, check(userId, password));
+        }
+        List<GrantedAuthority> remembered = logins.lookup(userId, password, () -> versions.current(userId));
         if (remembered != null) {
             return UsernamePasswordAuthenticationToken.authenticated(userId, null, remembered);
         }
         long stamp = logins.stamp();
+        // Read before the roles: a change committed after this read raises the version past it.
+        long version = versions.current(userId);
+        List<GrantedAuthority> authorities = check(userId, password);
+        logins.remember(userId, password, authorities, version, stamp);
+        return UsernamePasswordAuthenticationToken.authenticated(userId, null, authorities);
+    }
+
+    /** The user's roles, once the engine has accepted the password. */
+    private List<GrantedAuthority> check(String userId, String password) {
         if (!identityService.checkPassword(userId, password)) {
             throw new BadCredentialsException("Bad credentials");
         }
-        List<GrantedAuthority> authorities = identityService.createGroupQuery().groupMember(userId).list().stream()
+        return identityService.createGroupQuery().groupMember(userId).list().stream()
                 .map(Group::getId)
                 .<GrantedAuthority>map(id -> new SimpleGrantedAuthority("ROLE_" + id))
                 .toList();
-        logins.remember(userId, password, authorities, stamp);
-        return UsernamePasswordAuthenticationToken.authenticated(userId, null, authorities);
     }
 
     @Override

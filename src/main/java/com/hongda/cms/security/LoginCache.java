@@ -25,15 +25,17 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  *
  * <p>Only a keyed hash of the password is kept (HMAC with a key made at start-up and never
  * stored), so the cache holds nothing that would let anyone log in. A wrong password never matches
- * and is checked by the engine as before, lock-out included. Whoever changes a user's password or
- * roles through this service calls {@link #forget}; changes made elsewhere take effect when the
- * entry expires.
+ * and is checked by the engine as before, lock-out included. Each remembered login carries the
+ * login's version ({@link LoginVersions}) read before it was checked; it is used only while that
+ * version is still the current one, so a change of roles or password made through {@link Logins}
+ * on any node takes effect at the next request on every node. Changes made elsewhere (directly in
+ * the engine's tables) take effect when the entry expires.
  */
 @Component
 public class LoginCache {
 
-    /** A remembered login: the password's keyed hash, the roles, and when it expires. */
-    record Entry(byte[] passwordMac, List<GrantedAuthority> authorities, long expiresAt) {
+    /** A remembered login: the password's keyed hash, the roles, the login's version, and when it expires. */
+    record Entry(byte[] passwordMac, List<GrantedAuthority> authorities, long version, long expiresAt) {
     }
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
@@ -58,8 +60,16 @@ public class LoginCache {
         this.key = new SecretKeySpec(secret, "HmacSHA256");
     }
 
-    /** The roles of a remembered login with exactly this password, or null. */
-    List<GrantedAuthority> lookup(String userId, String password) {
+    /** Whether logins are remembered at all (a time to live above 0). */
+    boolean enabled() {
+        return ttlNanos > 0;
+    }
+
+    /**
+     * The roles of a remembered login with exactly this password and still of the current version,
+     * or null. The version is read (one primary-key read) only for a login that would otherwise be used.
+     */
+    List<GrantedAuthority> lookup(String userId, String password, LongSupplier currentVersion) {
         if (ttlNanos == 0) {
             return null;
         }
@@ -71,7 +81,14 @@ public class LoginCache {
             entries.remove(userId, e);
             return null;
         }
-        return MessageDigest.isEqual(e.passwordMac(), mac(password)) ? e.authorities() : null;
+        if (!MessageDigest.isEqual(e.passwordMac(), mac(password))) {
+            return null;
+        }
+        if (currentVersion.getAsLong() != e.version()) {
+            entries.remove(userId, e);
+            return null;
+        }
+        return e.authorities();
     }
 
     /** A token to pass to {@link #remember}, taken before the login is checked against the engine. */
@@ -79,8 +96,12 @@ public class LoginCache {
         return generation.get();
     }
 
-    /** Remembers a login the engine has just accepted, unless a {@link #forget} came in between. */
-    void remember(String userId, String password, List<GrantedAuthority> authorities, long stamp) {
+    /**
+     * Remembers a login the engine has just accepted, unless a {@link #forget} came in between.
+     *
+     * @param version the login's version, read before the password and roles were checked
+     */
+    void remember(String userId, String password, List<GrantedAuthority> authorities, long version, long stamp) {
         if (ttlNanos == 0) {
             return;
         }
@@ -91,7 +112,7 @@ public class LoginCache {
                 entries.clear();
             }
         }
-        Entry entry = new Entry(mac(password), List.copyOf(authorities), nanoTime.getAsLong() + ttlNanos);
+        Entry entry = new Entry(mac(password), List.copyOf(authorities), version, nanoTime.getAsLong() + ttlNanos);
         entries.put(userId, entry);
         if (generation.get() != stamp) {
             entries.remove(userId, entry);
@@ -99,8 +120,9 @@ public class LoginCache {
     }
 
     /**
-     * Forgets a user's login now and, inside a transaction, once more after it commits: the next
-     * request checks the password and reads the roles again, and sees the change.
+     * Forgets a user's login on this node now and, inside a transaction, once more after it commits:
+     * the next request here checks the password and reads the roles again, and sees the change.
+     * Other nodes learn of it through the login's version ({@link Logins}).
      */
     public void forget(String userId) {
         drop(userId);

@@ -1,5 +1,8 @@
 package com.hongda.cms.security;
 
+import com.hongda.cms.common.ErrorType;
+import com.hongda.cms.common.HttpErrors;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
@@ -7,11 +10,13 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.web.cors.CorsConfiguration;
@@ -32,20 +37,23 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 class SecurityConfig {
 
     @Bean
-    AuthenticationManager authenticationManager(IdentityService identityService, LoginCache logins) {
-        return new ProviderManager(new EngineIdentityAuthenticationProvider(identityService, logins));
+    AuthenticationManager authenticationManager(IdentityService identityService, LoginCache logins, LoginVersions versions) {
+        return new ProviderManager(new EngineIdentityAuthenticationProvider(identityService, logins, versions));
     }
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, IdentityService identityService, CorsProperties cors,
-                                            ObjectProvider<JwtDecoder> jwtDecoder, JwtProperties jwt) throws Exception {
+                                            ObjectProvider<JwtDecoder> jwtDecoder, JwtProperties jwt,
+                                            HttpErrors errors) throws Exception {
+        AuthenticationEntryPoint unauthenticated = unauthenticated(errors);
         http.csrf(csrf -> csrf.disable())
                 .cors(c -> c.configurationSource(corsSource(cors)))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .anyRequest().authenticated())
-                .httpBasic(basic -> { });
+                .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated));
         JwtDecoder decoder = jwtDecoder.getIfAvailable();
         if (decoder != null) {
             http.oauth2ResourceServer(resource -> resource.jwt(j -> j
@@ -55,6 +63,18 @@ class SecurityConfig {
         // After authentication, whichever scheme it was: the engine learns who acts.
         http.addFilterAfter(new EngineIdentityFilter(identityService), AuthorizationFilter.class);
         return http.build();
+    }
+
+    /**
+     * HTTP 401 with the Basic challenge (so a browser asks for a login) and a GraphQL error body,
+     * UNAUTHORIZED, in the request's language: no credentials, or a wrong user name or password.
+     */
+    static AuthenticationEntryPoint unauthenticated(HttpErrors errors) {
+        return (request, response, exception) -> {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"Realm\"");
+            errors.write(request, response, HttpServletResponse.SC_UNAUTHORIZED, ErrorType.UNAUTHORIZED, null,
+                    exception instanceof BadCredentialsException ? "error.badCredentials" : "error.unauthenticated");
+        };
     }
 
     /** Preflight and cross-origin calls from the configured origins; any other origin gets 403. */

@@ -40,8 +40,8 @@ class DocumentCacheTest extends IntegrationTest {
         int before = cache.size();
         ResponseError english = as(Fixtures.HR, "en").document(document).execute().returnResponse().getErrors().get(0);
         ResponseError chinese = as(Fixtures.HR, "zh-CN").document(document).execute().returnResponse().getErrors().get(0);
-        assertThat(english.getExtensions()).containsEntry("rule", "ValidationError");
-        assertThat(chinese.getExtensions()).containsEntry("rule", "ValidationError");
+        assertThat(english.getExtensions()).containsEntry("rule", "INVALID_QUERY");
+        assertThat(chinese.getExtensions()).containsEntry("rule", "INVALID_QUERY");
         assertThat(chinese.getMessage()).isEqualTo(english.getMessage()).contains("is undefined");
         assertThat(cache.size()).isEqualTo(before);
         assertThat(as(Fixtures.HR).document("{ me { id ").execute().returnResponse().getErrors()).isNotEmpty();

@@ -32,7 +32,7 @@ class GraphQlLimitsTest extends IntegrationTest {
 
     @Test
     void defaultsAreTheDocumentedOnes() {
-        assertThat(limits).isEqualTo(new GraphQlLimitsProperties(50_000, 15_000, 12, 6_000, 5));
+        assertThat(limits).isEqualTo(new GraphQlLimitsProperties(50_000, 15_000, 12, 6_000, 5, 20, 50));
     }
 
     @Test
@@ -96,12 +96,57 @@ class GraphQlLimitsTest extends IntegrationTest {
     @Test
     void tooComplexMutationWritesNothing() {
         String name = fixtures.unique("wide");
-        StringBuilder aliases = new StringBuilder();
-        for (int i = 0; i < 700; i++) {
-            aliases.append(" c").append(i).append(": contacts { name phone }");
-        }
-        refused("mutation { " + CREATE.formatted(name) + " { customer {" + aliases + " } } }", "MAX_COMPLEXITY");
+        // Lists of lists: 5 x 5 x 5 customers (5 assumed for each), each with four lists of contacts.
+        refused("mutation { " + CREATE.formatted(name) + """
+                 { customer { manager { customers { manager { customers { manager { customers { id name tier
+                  contacts { name phone email } assignments { assignedBy } c2: contacts { name phone email }
+                  c3: contacts { name phone email } c4: contacts { name phone email } } } } } } } } } }
+                """, "MAX_COMPLEXITY");
         assertThat(customersNamed(name)).isZero();
+    }
+
+    @Test
+    void aThousandAliasesOfOneLookupAreRefusedBeforeAnyIsFetched() {
+        StringBuilder aliases = new StringBuilder("{ probe");
+        for (int i = 0; i < 1_000; i++) {
+            aliases.append(" a").append(i).append(": customer(id: \"1\") { id }");
+        }
+        ResponseError error = refused(aliases.append(" }").toString(), "MAX_ROOT_FIELDS");
+        assertThat(error.getMessage()).isEqualTo("The query selects 1001 top-level fields; at most 20 are allowed per request, so split it");
+        assertThat(error.getExtensions()).containsEntry("limit", 20);
+    }
+
+    @Test
+    void aliasesAreCountedWhereverTheyAreAndWhereverAFragmentIsSpread() {
+        // 3 top-level fields, but 3 x 20 aliases through a fragment spread three times.
+        StringBuilder fragment = new StringBuilder("fragment F on Customer {");
+        for (int i = 0; i < 20; i++) {
+            fragment.append(" n").append(i).append(": name");
+        }
+        ResponseError error = refused("""
+                { probe c1: customers(first: 1) { nodes { ...F } } c2: customers(first: 1) { nodes { ...F } }
+                  c3: customers(first: 1) { nodes { ...F } } }
+                """ + fragment + " }", "MAX_ALIASES");
+        assertThat(error.getMessage()).isEqualTo("The query uses 63 aliases; at most 50 are allowed");
+    }
+
+    @Test
+    void topLevelFieldsReachedThroughFragmentsCount() {
+        StringBuilder fields = new StringBuilder();
+        for (int i = 0; i < 20; i++) {
+            fields.append(" m").append(i).append(": me { id }");
+        }
+        refused("{ probe ...R } fragment R on Query {" + fields + " }", "MAX_ROOT_FIELDS");
+    }
+
+    @Test
+    void twentyTopLevelFieldsAndFiftyAliasesRun() {
+        StringBuilder document = new StringBuilder("{ probe");
+        for (int i = 0; i < 19; i++) {
+            document.append(" m").append(i).append(": me { id")
+                    .append(i < 15 ? " i1: id i2: name" : i == 15 ? " i1: id" : "").append(" }");
+        }
+        as(Fixtures.ADMIN).document(document.append(" }").toString()).execute().errors().verify();
     }
 
     @Test
@@ -116,15 +161,16 @@ class GraphQlLimitsTest extends IntegrationTest {
     void documentOverTheTokenLimitIsRefusedByTheParser() {
         String ids = " id".repeat(15_000);
         assertThat(ids.length()).isLessThan(limits.maxCharacters());
-        ResponseError error = refused("{ probe me {" + ids + " } }", "InvalidSyntax");
-        assertThat(error.getMessage()).contains("tokens").contains("15,000");
+        ResponseError error = refused("{ probe me {" + ids + " } }", "MAX_TOKENS");
+        assertThat(error.getMessage()).isEqualTo("The query document has more than the limit of 15000 tokens");
+        assertThat(error.getExtensions()).containsEntry("limit", 15_000);
     }
 
     @Test
     void absurdlyNestedDocumentIsRefusedByTheParser() {
         ResponseError error = refused("{ probe enumLabels(types: " + "[".repeat(5_000) + "\"Grade\"" + "]".repeat(5_000)
-                + ") { code } }", "InvalidSyntax");
-        assertThat(error.getMessage()).contains("deep");
+                + ") { code } }", "SYNTAX");
+        assertThat(error.getMessage()).startsWith("Syntax error in the query document");
     }
 
     @Test

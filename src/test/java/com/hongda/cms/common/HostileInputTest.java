@@ -576,6 +576,51 @@ class HostileInputTest extends IntegrationTest {
                 .path("customer.version").entity(Long.class).isEqualTo(changed);
     }
 
+    // ---------------------------------------------------------------- objects where a scalar belongs
+
+    @Test
+    void refusesAnObjectForAnIdAsATypeErrorWrittenEitherWay() {
+        for (String document : new String[] {"{ task(id: {a: 1}) { id } }", "{ customer(id: {a: 1}) { id } }"}) {
+            List<ResponseError> literal = errorsOf(as(Fixtures.ADMIN, "en").document(document));
+            assertThat(literal).singleElement().satisfies(e -> typeError(e, "id"));
+        }
+        for (String document : new String[] {"query($id: ID!) { task(id: $id) { id } }", CUSTOMER}) {
+            for (Object value : new Object[] {Map.of("a", 1), List.of(1), 1.5, true}) {
+                List<ResponseError> variable = errorsOf(as(Fixtures.ADMIN, "en").document(document).variable("id", value));
+                assertThat(variable).as("%s", value).singleElement().satisfies(e -> {
+                    typeError(e, "id");
+                    assertThat(e.getMessage()).isEqualTo("Variable $id has a value of the wrong type");
+                });
+            }
+        }
+    }
+
+    @Test
+    void acceptsAWholeNumberForAnId() {
+        as(Fixtures.ADMIN).document(CUSTOMER).variable("id", 999_999_999).execute().path("customer").valueIsNull();
+    }
+
+    @Test
+    void refusesAnObjectForAStringAsATypeErrorWrittenEitherWay() {
+        List<ResponseError> literal = errorsOf(as(Fixtures.ADMIN).document(
+                "{ customers(filter: {nameContains: {a: 1}}) { totalCount } }"));
+        assertThat(literal).singleElement().satisfies(e -> {
+            typeError(e, "filter.nameContains");
+            assertThat(e.getMessage()).isEqualTo("字段 filter.nameContains 的值无效");
+        });
+        List<ResponseError> variable = errorsOf(as(Fixtures.ADMIN).document(
+                "query($n: String) { customers(filter: {nameContains: $n}) { totalCount } }").variable("n", Map.of("a", 1)));
+        assertThat(variable).singleElement().satisfies(e -> {
+            typeError(e, "n");
+            assertThat(e.getMessage()).isEqualTo("变量 $n 的值类型不对");
+        });
+    }
+
+    private static void typeError(ResponseError e, String field) {
+        assertThat(e.getErrorType().toString()).as(e.getMessage()).isEqualTo("BAD_REQUEST");
+        assertThat(e.getExtensions()).as(e.getMessage()).containsEntry("rule", "TYPE").containsEntry("field", field);
+    }
+
     // ---------------------------------------------------------------- helpers
 
     /**
@@ -593,13 +638,21 @@ class HostileInputTest extends IntegrationTest {
 
     /**
      * Runs the request and checks it was refused by graphql-java's own validation or variable coercion:
-     * BAD_REQUEST, with graphql-java's code kept in {@code extensions.rule}.
+     * BAD_REQUEST with one of the service's codes - a value of the wrong type, a missing value or an
+     * unknown field, naming the argument or variable, or else an invalid query with graphql-java's
+     * precise validation error type.
      */
     private static void validationError(GraphQlTester.Request<?> request) {
         List<ResponseError> errors = errorsOf(request);
         assertThat(errors).isNotEmpty().allSatisfy(e -> {
             assertThat(e.getErrorType().toString()).as("classification of %s", e.getMessage()).isEqualTo("BAD_REQUEST");
-            assertThat(e.getExtensions().get("rule")).as("rule of %s", e.getMessage()).isEqualTo("ValidationError");
+            Object rule = e.getExtensions().get("rule");
+            assertThat(rule).as("rule of %s", e.getMessage()).isIn("TYPE", "REQUIRED", "UNKNOWN_FIELD", "INVALID_QUERY");
+            if ("INVALID_QUERY".equals(rule)) {
+                assertThat(e.getExtensions()).as("extensions of %s", e.getMessage()).containsKey("validation");
+            } else {
+                assertThat(e.getExtensions()).as("extensions of %s", e.getMessage()).containsKey("field");
+            }
         });
     }
 

@@ -52,7 +52,10 @@ class SecurityTest extends IntegrationTest {
                 .post().headers(h -> h.setBasicAuth(user, password)).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"query\":\"{ me { id } }\"}")
                 .exchange()
-                .expectStatus().isUnauthorized();
+                .expectStatus().isUnauthorized()
+                .expectBody()
+                .jsonPath("$.errors[0].message").isEqualTo("用户名或密码不正确")
+                .jsonPath("$.errors[0].extensions.classification").isEqualTo("UNAUTHORIZED");
     }
 
     @Autowired
@@ -62,7 +65,7 @@ class SecurityTest extends IntegrationTest {
     void aRememberedLoginStillRefusesAnyOtherPassword() {
         String user = newUser("remembered", "HR");
         as(user).document("{ me { roles } }").execute().path("me.roles").entityList(String.class).containsExactly("HR");
-        assertThat(logins.lookup(user, Fixtures.PASSWORD)).isNotNull();
+        assertThat(logins.lookup(user, Fixtures.PASSWORD, () -> 0)).isNotNull();
         assertUnauthorized(user, Fixtures.PASSWORD + "x");
     }
 

@@ -1,0 +1,41 @@
+package com.hongda.cms.security;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The version of each login (table {@code login_version}): raised with every change of a user's
+ * roles or password made through the service, in the same transaction, and read by primary key
+ * whenever a remembered login is used. A node that remembers a login of an older version checks it
+ * against the engine again, so a change made on one node holds on every node at the next request.
+ */
+@Component
+class LoginVersions {
+
+    private final JdbcTemplate jdbc;
+
+    LoginVersions(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The login's current version; 0 for a login that never changed. */
+    long current(String userId) {
+        Long version = jdbc.query("select version from login_version where user_id = ?",
+                rs -> rs.next() ? rs.getLong(1) : null, userId);
+        return version == null ? 0 : version;
+    }
+
+    /** Raises the login's version, in the caller's transaction. */
+    void raise(String userId) {
+        if (jdbc.update("update login_version set version = version + 1 where user_id = ?", userId) > 0) {
+            return;
+        }
+        try {
+            jdbc.update("insert into login_version (user_id, version) values (?, 1)", userId);
+        } catch (DuplicateKeyException e) {
+            // Another transaction inserted the row meanwhile: raise theirs.
+            jdbc.update("update login_version set version = version + 1 where user_id = ?", userId);
+        }
+    }
+}
