@@ -16,9 +16,11 @@ import org.springframework.context.ApplicationContext;
 public final class BenchApplications {
 
     private final ApplicationRepository applications;
+    private final RecruitmentProperties properties;
 
     public BenchApplications(ApplicationContext context) {
         this.applications = context.getBean(ApplicationRepository.class);
+        this.properties = context.getBean(RecruitmentProperties.class);
     }
 
     /** The application every route submits; {@code eligible=false} fails the basic qualification. */

@@ -1,5 +1,6 @@
 package com.hongda.cms.customer;
 
+import com.hongda.cms.common.Texts;
 import com.hongda.cms.common.Batches;
 import com.hongda.cms.common.Connection;
 import com.hongda.cms.common.DomainException;
@@ -80,7 +81,7 @@ class CustomerController {
     @PreAuthorize(Access.ASSIGNERS)
     AssignmentPayload assignCustomer(@Argument @Valid AssignCustomerInput input) {
         Assignment a = assignments.assign(Ids.parse("input.customerId", input.customerId()),
-                Ids.parse("input.managerId", input.managerId()), trimmed(input.reason()), CurrentUser.id());
+                Ids.parse("input.managerId", input.managerId()), Texts.blankToNull(input.reason()), CurrentUser.id());
         return payload(a);
     }
 
@@ -88,7 +89,7 @@ class CustomerController {
     @PreAuthorize(Access.ASSIGNERS)
     AssignmentPayload reassignCustomer(@Argument @Valid AssignCustomerInput input) {
         Assignment a = assignments.reassign(Ids.parse("input.customerId", input.customerId()),
-                Ids.parse("input.managerId", input.managerId()), trimmed(input.reason()), CurrentUser.id());
+                Ids.parse("input.managerId", input.managerId()), Texts.blankToNull(input.reason()), CurrentUser.id());
         return payload(a);
     }
 
@@ -122,9 +123,5 @@ class CustomerController {
     Map<Customer, List<Assignment>> assignments(List<Customer> batch) {
         Map<Long, List<Assignment>> histories = customers.assignmentHistories(batch.stream().map(Customer::getId).toList());
         return Batches.pair(batch, Customer::getId, histories, List.of());
-    }
-
-    private static String trimmed(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
     }
 }

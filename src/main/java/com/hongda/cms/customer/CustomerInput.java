@@ -1,5 +1,6 @@
 package com.hongda.cms.customer;
 
+import com.hongda.cms.common.Texts;
 import com.hongda.cms.common.Region;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -29,7 +30,7 @@ public final class CustomerInput {
             @Size(max = 254) @Email String email) {
 
         Contact toContact() {
-            return new Contact(name.trim(), blankToNull(title), blankToNull(phone), blankToNull(email));
+            return new Contact(name.trim(), Texts.blankToNull(title), Texts.blankToNull(phone), Texts.blankToNull(email));
         }
     }
 
@@ -80,7 +81,4 @@ public final class CustomerInput {
             @Size(max = 500) String reason) {
     }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
-    }
 }

@@ -1,5 +1,6 @@
 package com.hongda.cms.manager;
 
+import com.hongda.cms.common.Texts;
 import com.hongda.cms.common.Connection;
 import com.hongda.cms.common.DomainException;
 import com.hongda.cms.common.PageArgs;
@@ -49,7 +50,7 @@ public class ManagerService {
         if (managers.existsByEmployeeNo(employeeNo)) {
             throw DomainException.conflict("input.employeeNo", "EMPLOYEE_NO_UNIQUE", "error.manager.employeeNoTaken", employeeNo);
         }
-        String userId = blankToNull(input.userId());
+        String userId = Texts.blankToNull(input.userId());
         if (userId != null) {
             if (!directory.exists(userId)) {
                 throw DomainException.notFound("input.userId", "user", userId);
@@ -58,7 +59,7 @@ public class ManagerService {
                 throw DomainException.conflict("input.userId", "USER_LINKED_ONCE", "error.manager.userLinked", userId);
             }
         }
-        String supervisor = blankToNull(input.supervisorId());
+        String supervisor = Texts.blankToNull(input.supervisorId());
         if (supervisor != null && !directory.exists(supervisor)) {
             throw DomainException.notFound("input.supervisorId", "user", supervisor);
         }
@@ -70,7 +71,7 @@ public class ManagerService {
         Instant now = clock.instant();
         CustomerManager manager = managers.save(CustomerManager.register(employeeNo, input.name().trim(), userId,
                 input.branch().trim(), input.region(), input.grade(), supervisor, since, now));
-        String reason = blankToNull(input.reason());
+        String reason = Texts.blankToNull(input.reason());
         gradeChanges.save(new GradeChange(manager.getId(), null, input.grade(), now,
                 reason == null ? "REGISTERED" : reason, null, actor));
         return manager;
@@ -172,7 +173,4 @@ public class ManagerService {
                 .collect(Collectors.groupingBy(GradeChange::getManagerId));
     }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
-    }
 }

@@ -1,6 +1,8 @@
 package com.hongda.cms.recruitment;
 
+import com.hongda.cms.common.Texts;
 import com.hongda.cms.common.Region;
+import com.hongda.cms.workflow.ProcessCase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -25,7 +27,7 @@ import org.hibernate.type.SqlTypes;
  */
 @Entity
 @Table(name = "recruitment_application")
-public class Application {
+public class Application implements ProcessCase {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -141,10 +143,10 @@ public class Application {
         Application a = new Application();
         a.candidateUserId = candidateUserId;
         a.name = in.name().trim();
-        a.phone = blankToNull(in.phone());
-        a.email = blankToNull(in.email());
+        a.phone = Texts.blankToNull(in.phone());
+        a.email = Texts.blankToNull(in.email());
         a.origin = in.origin();
-        a.employeeNo = blankToNull(in.employeeNo());
+        a.employeeNo = Texts.blankToNull(in.employeeNo());
         a.education = in.education();
         a.yearsOfExperience = in.yearsOfExperience().setScale(1, RoundingMode.HALF_UP);
         a.performanceSummary = in.performanceSummary().trim();
@@ -208,9 +210,6 @@ public class Application {
                 : Arrays.asList(ineligibilityReasons.split(","));
     }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
-    }
 
     public Long getId() { return id; }
     public String getCandidateUserId() { return candidateUserId; }
@@ -237,6 +236,7 @@ public class Application {
     public BigDecimal getCompositeScore() { return compositeScore; }
     public String getRejectionStage() { return rejectionStage; }
     public String getRejectionReason() { return rejectionReason; }
+    @Override
     public String getProcessInstanceId() { return processInstanceId; }
     public Long getManagerId() { return managerId; }
     public String getSubmittedBy() { return submittedBy; }

@@ -4,11 +4,6 @@ import com.hongda.cms.common.Batches;
 import com.hongda.cms.common.Connection;
 import com.hongda.cms.common.Ids;
 import com.hongda.cms.common.PageArgs;
-import com.hongda.cms.common.RequestLocale;
-import com.hongda.cms.workflow.CaseStep;
-import com.hongda.cms.workflow.CaseSteps;
-import com.hongda.cms.workflow.IncidentView;
-import com.hongda.cms.workflow.Incidents;
 import com.hongda.cms.manager.CustomerManager;
 import com.hongda.cms.manager.ManagerService;
 import com.hongda.cms.security.CurrentUser;
@@ -33,14 +28,9 @@ class ApplicationController {
 
     private final RecruitmentService recruitment;
     private final ManagerService managers;
-    private final CaseSteps caseSteps;
-    private final Incidents incidents;
-
-    ApplicationController(RecruitmentService recruitment, ManagerService managers, CaseSteps caseSteps, Incidents incidents) {
+    ApplicationController(RecruitmentService recruitment, ManagerService managers) {
         this.recruitment = recruitment;
         this.managers = managers;
-        this.caseSteps = caseSteps;
-        this.incidents = incidents;
     }
 
     record ApplicationPayload(Application application) {
@@ -104,33 +94,6 @@ class ApplicationController {
     Scores scores(Application a) {
         return new Scores(a.getEducationScore(), a.getExperienceScore(), a.getPerformanceScore(), a.getWrittenScore(),
                 toDouble(a.getInterviewScore()), a.getInterviewCount(), toDouble(a.getCompositeScore()));
-    }
-
-    @BatchMapping
-    Map<Application, List<String>> currentSteps(List<Application> batch, graphql.GraphQLContext context) {
-        Map<String, List<String>> names = new HashMap<>();
-        currentOf(batch, context).forEach((pi, list) -> names.put(pi, list.stream()
-                .filter(s -> s.kind() == CaseStep.Kind.TASK).map(CaseStep::name).toList()));
-        return Batches.pair(batch, Application::getProcessInstanceId, names, List.of());
-    }
-
-    @BatchMapping
-    Map<Application, List<CaseStep>> steps(List<Application> batch, graphql.GraphQLContext context) {
-        return Batches.pair(batch, Application::getProcessInstanceId, currentOf(batch, context), List.of());
-    }
-
-    @BatchMapping
-    Map<Application, List<IncidentView>> incidents(List<Application> batch, graphql.GraphQLContext context) {
-        return Batches.pair(batch, Application::getProcessInstanceId,
-                incidents.open(processInstances(batch), RequestLocale.of(context)), List.of());
-    }
-
-    private Map<String, List<CaseStep>> currentOf(List<Application> batch, graphql.GraphQLContext context) {
-        return caseSteps.current(processInstances(batch), RequestLocale.of(context));
-    }
-
-    private static List<String> processInstances(List<Application> batch) {
-        return batch.stream().map(Application::getProcessInstanceId).filter(Objects::nonNull).distinct().toList();
     }
 
     @BatchMapping

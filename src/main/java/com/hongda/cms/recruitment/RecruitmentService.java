@@ -1,5 +1,6 @@
 package com.hongda.cms.recruitment;
 
+import com.hongda.cms.common.Texts;
 import com.hongda.cms.common.Connection;
 import com.hongda.cms.common.DomainException;
 import com.hongda.cms.common.PageArgs;
@@ -54,7 +55,7 @@ public class RecruitmentService {
     public Application submit(SubmitApplicationInput input) {
         String me = CurrentUser.id();
         boolean hr = CurrentUser.hasAnyRole(Role.HR, Role.ADMIN);
-        String candidate = hr ? blankToNull(input.candidateUserId()) : me;
+        String candidate = hr ? Texts.blankToNull(input.candidateUserId()) : me;
         if (!hr && input.candidateUserId() != null && !input.candidateUserId().isBlank() && !input.candidateUserId().equals(me)) {
             throw DomainException.forbidden("error.application.onlyForYourself");
         }
@@ -126,7 +127,4 @@ public class RecruitmentService {
         return DomainException.conflict("input.candidateUserId", "ONE_OPEN_APPLICATION", "error.application.open", candidate);
     }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
-    }
 }

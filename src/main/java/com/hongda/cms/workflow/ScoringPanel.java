@@ -79,7 +79,9 @@ public class ScoringPanel implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         String field = scoreField(task);
-        Object score = task.getVariableLocal(field);
+        // On the task itself (the service's inbox); a client of the engine's own API may have set it
+        // on the process instead.
+        Object score = task.hasVariableLocal(field) ? task.getVariableLocal(field) : task.getVariable(field);
         if (score != null) {
             task.getExecution().getProcessInstance().setVariable(field + "_" + task.getAssignee(), score);
         }

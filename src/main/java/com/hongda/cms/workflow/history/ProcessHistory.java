@@ -20,7 +20,7 @@ import com.hongda.cms.workflow.history.HistoryViews.Operation;
 import com.hongda.cms.workflow.history.HistoryViews.Task;
 import com.hongda.cms.workflow.history.HistoryViews.Value;
 import com.hongda.cms.workflow.history.HistoryViews.VariableChange;
-import com.hongda.cms.workflow.history.TaskCandidates.Candidates;
+import com.hongda.cms.workflow.Candidates;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

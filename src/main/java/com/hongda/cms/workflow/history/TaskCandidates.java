@@ -1,5 +1,6 @@
 package com.hongda.cms.workflow.history;
 
+import com.hongda.cms.workflow.Candidates;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -21,11 +22,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class TaskCandidates {
-
-    /** Candidate users and groups of one task. */
-    record Candidates(List<String> users, List<String> groups) {
-        static final Candidates NONE = new Candidates(List.of(), List.of());
-    }
 
     private static final String SQL = """
             select TASK_ID_, USER_ID_, GROUP_ID_, OPERATION_TYPE_ from ACT_HI_IDENTITYLINK
@@ -63,7 +59,7 @@ class TaskCandidates {
         }, rootProcessInstanceId);
         Map<String, Candidates> result = new HashMap<>();
         for (String taskId : taskIds) {
-            result.put(taskId, new Candidates(sorted(users.get(taskId)), sorted(groups.get(taskId))));
+            result.put(taskId, new Candidates(sorted(groups.get(taskId)), sorted(users.get(taskId))));
         }
         return result;
     }

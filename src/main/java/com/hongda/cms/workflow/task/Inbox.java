@@ -1,5 +1,6 @@
 package com.hongda.cms.workflow.task;
 
+import com.hongda.cms.workflow.Candidates;
 import com.hongda.cms.common.Connection;
 import com.hongda.cms.common.DomainException;
 import com.hongda.cms.common.PageArgs;
@@ -233,7 +234,7 @@ public class Inbox {
     }
 
     private boolean isCandidate(String taskId, Caller who) {
-        TaskLinks.Candidates c = links.candidates(List.of(taskId)).getOrDefault(taskId, TaskLinks.Candidates.NONE);
+        Candidates c = links.candidates(List.of(taskId)).getOrDefault(taskId, Candidates.NONE);
         return c.users().contains(who.id()) || c.groups().stream().anyMatch(who.groups()::contains);
     }
 }

@@ -1,5 +1,6 @@
 package com.hongda.cms.workflow.task;
 
+import com.hongda.cms.workflow.Candidates;
 import com.hongda.cms.workflow.Subject;
 import com.hongda.cms.workflow.SubjectResolver;
 import java.util.HashMap;
@@ -66,7 +67,7 @@ class TaskDetails {
         return keys;
     }
 
-    Map<String, TaskLinks.Candidates> candidates(List<TaskView> tasks) {
+    Map<String, Candidates> candidates(List<TaskView> tasks) {
         return links.candidates(TaskController.ids(tasks));
     }
 

@@ -1,5 +1,6 @@
 package com.hongda.cms.workflow.task;
 
+import com.hongda.cms.workflow.Candidates;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,11 +20,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class TaskLinks {
-
-    /** A task's candidate groups and users. */
-    record Candidates(List<String> groups, List<String> users) {
-        static final Candidates NONE = new Candidates(List.of(), List.of());
-    }
 
     /** A comment on a task. */
     record Comment(String id, String taskId, String userId, Instant time, String message) {
