@@ -75,6 +75,12 @@ class ManagerController {
     }
 
     @BatchMapping
+    Map<CustomerManager, List<StatusChange>> statusHistory(List<CustomerManager> managers) {
+        Map<Long, List<StatusChange>> histories = service.statusHistories(managers.stream().map(CustomerManager::getId).toList());
+        return Batches.pair(managers, CustomerManager::getId, histories, List.of());
+    }
+
+    @BatchMapping
     Map<CustomerManager, List<GradeChange>> gradeHistory(List<CustomerManager> managers) {
         Map<Long, List<GradeChange>> histories = service.gradeHistories(managers.stream().map(CustomerManager::getId).toList());
         return Batches.pair(managers, CustomerManager::getId, histories, List.of());

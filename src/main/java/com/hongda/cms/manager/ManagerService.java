@@ -29,10 +29,14 @@ public class ManagerService {
     private final Paging paging;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final ManagerHistory history;
+    private final StatusChangeRepository statusChanges;
 
-    ManagerService(ManagerRepository managers, GradeChangeRepository gradeChanges, Directory directory,
-                   Paging paging, Clock clock, ApplicationEventPublisher events) {
+    ManagerService(ManagerRepository managers, GradeChangeRepository gradeChanges, StatusChangeRepository statusChanges,
+                   ManagerHistory history, Directory directory, Paging paging, Clock clock, ApplicationEventPublisher events) {
         this.events = events;
+        this.history = history;
+        this.statusChanges = statusChanges;
         this.managers = managers;
         this.gradeChanges = gradeChanges;
         this.directory = directory;
@@ -72,39 +76,7 @@ public class ManagerService {
         CustomerManager manager = managers.save(CustomerManager.register(employeeNo, input.name().trim(), userId,
                 input.branch().trim(), input.region(), input.grade(), supervisor, since, now));
         String reason = Texts.blankToNull(input.reason());
-        gradeChanges.save(new GradeChange(manager.getId(), null, input.grade(), now,
-                reason == null ? "REGISTERED" : reason, null, actor));
-        return manager;
-    }
-
-    /**
-     * Moves a manager one grade up or down, with the grade-history entry that names the reason,
-     * who decided and the process instance that decided it.
-     */
-    @Transactional
-    public GradeChange changeGrade(long managerId, Grade to, String reason, String processInstanceId, String decidedBy) {
-        CustomerManager manager = managers.findById(managerId)
-                .orElseThrow(() -> DomainException.notFound("managerId", "manager", managerId));
-        Instant now = clock.instant();
-        Grade before;
-        try {
-            before = manager.changeGrade(to, LocalDate.now(clock), now);
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            throw DomainException.conflict("managerId", "GRADE_ONE_STEP", "error.manager.gradeStep", manager.getGrade(), to);
-        }
-        return gradeChanges.save(new GradeChange(managerId, before, to, now, reason, processInstanceId, decidedBy));
-    }
-
-    /** Records a new status (e.g. ACTIVE after probation, LEFT when dismissed) with its reason and process. */
-    @Transactional
-    public CustomerManager changeStatus(long managerId, ManagerStatus to, String reason, String processInstanceId) {
-        CustomerManager manager = managers.findById(managerId)
-                .orElseThrow(() -> DomainException.notFound("managerId", "manager", managerId));
-        try {
-            manager.changeStatus(to, reason, processInstanceId, LocalDate.now(clock), clock.instant());
-        } catch (IllegalStateException e) {
-            throw DomainException.conflict("managerId", "MANAGER_LEFT", "error.manager.left", manager.getName());
-        }
+        history.started(manager, now, new ManagerEffects.Decision(reason == null ? "REGISTERED" : reason, null, actor));
         return manager;
     }
 
@@ -125,7 +97,7 @@ public class ManagerService {
         Instant now = clock.instant();
         CustomerManager manager = managers.save(CustomerManager.register(employeeNo, name, userId, branch, region,
                 Grade.TRAINEE, supervisorId, LocalDate.now(clock), now));
-        gradeChanges.save(new GradeChange(manager.getId(), null, Grade.TRAINEE, now, "HIRED", processInstanceId, decidedBy));
+        history.started(manager, now, new ManagerEffects.Decision("HIRED", processInstanceId, decidedBy));
         events.publishEvent(new TraineeAppointed(manager, processInstanceId));
         return manager;
     }
@@ -171,6 +143,12 @@ public class ManagerService {
     public Map<Long, List<GradeChange>> gradeHistories(Collection<Long> managerIds) {
         return gradeChanges.findByManagerIdInOrderByChangedAtAscIdAsc(managerIds).stream()
                 .collect(Collectors.groupingBy(GradeChange::getManagerId));
+    }
+
+    @Transactional(readOnly = true)
+    public Map<Long, List<StatusChange>> statusHistories(Collection<Long> managerIds) {
+        return statusChanges.findByManagerIdInOrderByChangedAtAscIdAsc(managerIds).stream()
+                .collect(Collectors.groupingBy(StatusChange::getManagerId));
     }
 
 }

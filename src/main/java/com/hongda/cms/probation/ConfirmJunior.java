@@ -1,8 +1,6 @@
 package com.hongda.cms.probation;
 
-import com.hongda.cms.manager.Grade;
-import com.hongda.cms.manager.ManagerService;
-import com.hongda.cms.manager.ManagerStatus;
+import com.hongda.cms.manager.ManagerEffects;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -17,9 +15,9 @@ class ConfirmJunior implements JavaDelegate {
 
     static final String REASON = "PROBATION_PASSED";
 
-    private final ManagerService managers;
+    private final ManagerEffects managers;
 
-    ConfirmJunior(ManagerService managers) {
+    ConfirmJunior(ManagerEffects managers) {
         this.managers = managers;
     }
 
@@ -27,7 +25,6 @@ class ConfirmJunior implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         long managerId = ProbationVariables.managerId(execution);
         String decidedBy = (String) execution.getVariable(ProbationVariables.DECIDED_BY);
-        managers.changeGrade(managerId, Grade.JUNIOR, REASON, execution.getProcessInstanceId(), decidedBy);
-        managers.changeStatus(managerId, ManagerStatus.ACTIVE, REASON, execution.getProcessInstanceId());
+        managers.confirm(managerId, new ManagerEffects.Decision(REASON, execution.getProcessInstanceId(), decidedBy));
     }
 }

@@ -1,7 +1,6 @@
 package com.hongda.cms.probation;
 
-import com.hongda.cms.manager.ManagerService;
-import com.hongda.cms.manager.ManagerStatus;
+import com.hongda.cms.manager.ManagerEffects;
 import java.time.Instant;
 import java.time.Period;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -22,10 +21,10 @@ class ExtendProbation implements JavaDelegate {
 
     static final String REASON = "PROBATION_EXTENDED";
 
-    private final ManagerService managers;
+    private final ManagerEffects managers;
     private final Clock clock;
 
-    ExtendProbation(ManagerService managers, Clock clock) {
+    ExtendProbation(ManagerEffects managers, Clock clock) {
         this.managers = managers;
         this.clock = clock;
     }
@@ -47,7 +46,8 @@ class ExtendProbation implements JavaDelegate {
         execution.removeVariable(ProbationVariables.DECISION);
         execution.removeVariable(ProbationVariables.DECISION_REASON);
         long managerId = ProbationVariables.managerId(execution);
-        managers.changeStatus(managerId, ManagerStatus.PROBATION, REASON, execution.getProcessInstanceId());
+        String decidedBy = (String) execution.getVariable(ProbationVariables.DECIDED_BY);
+        managers.extendProbation(managerId, new ManagerEffects.Decision(REASON, execution.getProcessInstanceId(), decidedBy));
     }
 
     private static Period period(DelegateExecution execution, String name) {

@@ -1,7 +1,6 @@
 package com.hongda.cms.probation;
 
-import com.hongda.cms.manager.ManagerService;
-import com.hongda.cms.manager.ManagerStatus;
+import com.hongda.cms.manager.ManagerEffects;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -13,9 +12,9 @@ import org.springframework.stereotype.Component;
 @Component("probationDeparture")
 class RecordDeparture implements JavaDelegate {
 
-    private final ManagerService managers;
+    private final ManagerEffects managers;
 
-    RecordDeparture(ManagerService managers) {
+    RecordDeparture(ManagerEffects managers) {
         this.managers = managers;
     }
 
@@ -28,6 +27,7 @@ class RecordDeparture implements JavaDelegate {
             default -> throw new IllegalStateException("no departure decision, but " + decision);
         };
         long managerId = ProbationVariables.managerId(execution);
-        managers.changeStatus(managerId, ManagerStatus.LEFT, reason, execution.getProcessInstanceId());
+        String decidedBy = (String) execution.getVariable(ProbationVariables.DECIDED_BY);
+        managers.leave(managerId, new ManagerEffects.Decision(reason, execution.getProcessInstanceId(), decidedBy));
     }
 }

@@ -7,11 +7,15 @@ import com.hongda.cms.common.DomainException;
 import com.hongda.cms.common.Region;
 import com.hongda.cms.support.Fixtures;
 import com.hongda.cms.support.IntegrationTest;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Grade and status changes decided by processes, with their history. */
 class ManagerLifecycleTest extends IntegrationTest {
+
+    @Autowired
+    ManagerEffects effects;
 
     @Autowired
     ManagerService managers;
@@ -30,26 +34,52 @@ class ManagerLifecycleTest extends IntegrationTest {
     }
 
     @Test
-    void gradesChangeOneStepAtATime() {
+    void confirmingATraineeMakesThemJuniorAndActiveWithBothHistories() {
         CustomerManager m = fixtures.manager(fixtures.unique("b"), Region.URBAN, Grade.TRAINEE);
-        assertThatThrownBy(() -> managers.changeGrade(m.getId(), Grade.INTERMEDIATE, "skip", null, Fixtures.HR))
+        effects.confirm(m.getId(), new ManagerEffects.Decision("PROBATION_PASSED", "pi-2", Fixtures.HR));
+        CustomerManager after = managers.find(m.getId()).orElseThrow();
+        assertThat(after.getGrade()).isEqualTo(Grade.JUNIOR);
+        assertThat(after.getStatus()).isEqualTo(ManagerStatus.ACTIVE);
+        assertThat(managers.gradeHistories(List.of(m.getId())).get(m.getId())).last().satisfies(g -> {
+            assertThat(g.getFromGrade()).isEqualTo(Grade.TRAINEE);
+            assertThat(g.getToGrade()).isEqualTo(Grade.JUNIOR);
+            assertThat(g.getDecidedBy()).isEqualTo(Fixtures.HR);
+        });
+        assertThat(managers.statusHistories(List.of(m.getId())).get(m.getId())).extracting(StatusChange::getToStatus)
+                .containsExactly(ManagerStatus.PROBATION, ManagerStatus.ACTIVE);
+        assertThatThrownBy(() -> effects.confirm(m.getId(), new ManagerEffects.Decision("again", null, null)))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.rule()).isEqualTo("NOT_A_TRAINEE"));
+    }
+
+    @Test
+    void promotionAndDemotionGoOneStepWithinTheLadder() {
+        CustomerManager m = fixtures.manager(fixtures.unique("b"), Region.URBAN, Grade.INTERMEDIATE);
+        GradeChange up = effects.promote(m.getId(), new ManagerEffects.Decision("PROMOTED", "pi-4", Fixtures.COMMITTEE));
+        assertThat(up.getFromGrade()).isEqualTo(Grade.INTERMEDIATE);
+        assertThat(up.getToGrade()).isEqualTo(Grade.SENIOR);
+        assertThatThrownBy(() -> effects.promote(m.getId(), new ManagerEffects.Decision("x", null, null)))
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.rule()).isEqualTo("GRADE_ONE_STEP"));
-        GradeChange change = managers.changeGrade(m.getId(), Grade.JUNIOR, "PROBATION_PASSED", "pi-2", Fixtures.SUPERVISOR);
-        assertThat(change.getFromGrade()).isEqualTo(Grade.TRAINEE);
+        effects.demote(m.getId(), new ManagerEffects.Decision("DEMOTED", "pi-5", Fixtures.COMMITTEE));
+        effects.demote(m.getId(), new ManagerEffects.Decision("DEMOTED", "pi-6", Fixtures.COMMITTEE));
         assertThat(managers.find(m.getId()).orElseThrow().getGrade()).isEqualTo(Grade.JUNIOR);
+        assertThatThrownBy(() -> effects.demote(m.getId(), new ManagerEffects.Decision("x", null, null)))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.rule()).isEqualTo("GRADE_ONE_STEP"));
     }
 
     @Test
     void statusCarriesItsReasonAndALeftManagerIsFinal() {
-        CustomerManager m = fixtures.manager(fixtures.unique("b"), Region.URBAN, Grade.TRAINEE);
-        managers.changeStatus(m.getId(), ManagerStatus.LEFT, "DISMISSED", "pi-3");
+        CustomerManager m = fixtures.manager(fixtures.unique("b"), Region.URBAN, Grade.JUNIOR);
+        effects.suspend(m.getId(), new ManagerEffects.Decision("COMPLAINTS", "pi-7", Fixtures.SUPERVISOR));
+        effects.leave(m.getId(), new ManagerEffects.Decision("DISMISSED", "pi-3", Fixtures.HR));
         CustomerManager after = managers.find(m.getId()).orElseThrow();
         assertThat(after.getStatus()).isEqualTo(ManagerStatus.LEFT);
         assertThat(after.getStatusReason()).isEqualTo("DISMISSED");
         assertThat(after.getStatusProcessInstanceId()).isEqualTo("pi-3");
-        assertThatThrownBy(() -> managers.changeStatus(m.getId(), ManagerStatus.ACTIVE, "back", null))
+        assertThat(managers.statusHistories(List.of(m.getId())).get(m.getId())).extracting(StatusChange::getToStatus)
+                .containsExactly(ManagerStatus.ACTIVE, ManagerStatus.SUSPENDED, ManagerStatus.LEFT);
+        assertThatThrownBy(() -> effects.suspend(m.getId(), new ManagerEffects.Decision("back", null, null)))
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.rule()).isEqualTo("MANAGER_LEFT"));
-        assertThatThrownBy(() -> managers.changeGrade(m.getId(), Grade.JUNIOR, "x", null, null))
+        assertThatThrownBy(() -> effects.promote(m.getId(), new ManagerEffects.Decision("x", null, null)))
                 .isInstanceOf(DomainException.class);
     }
 }

@@ -1,0 +1,117 @@
+package com.hongda.cms.manager;
+
+import com.hongda.cms.common.DomainException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What processes do to a manager — confirm after probation, extend probation, promote, demote,
+ * suspend, let go — each with a {@link Decision} (reason, process instance, who decided), each
+ * written to the manager's grade or status history by the one writer ({@link ManagerHistory}).
+ * Called from the process families' steps, inside the engine's transaction.
+ */
+@Service
+public class ManagerEffects {
+
+    /**
+     * Why a manager changes: the reason (a code such as PROBATION_PASSED), the process instance that
+     * decided it, and the person who decided (see the workflow kit's {@code DecidedBy}).
+     */
+    public record Decision(String reason, String processInstanceId, String decidedBy) {
+    }
+
+    private final ManagerRepository managers;
+    private final ManagerHistory history;
+    private final Clock clock;
+
+    ManagerEffects(ManagerRepository managers, ManagerHistory history, Clock clock) {
+        this.managers = managers;
+        this.history = history;
+        this.clock = clock;
+    }
+
+    /** Probation passed: the TRAINEE becomes JUNIOR and ACTIVE. */
+    @Transactional
+    public CustomerManager confirm(long managerId, Decision why) {
+        CustomerManager m = manager(managerId);
+        if (m.getGrade() != Grade.TRAINEE) {
+            throw DomainException.conflict("managerId", "NOT_A_TRAINEE", "error.manager.notTrainee", m.getName());
+        }
+        changeGrade(m, Grade.JUNIOR, why);
+        changeStatus(m, ManagerStatus.ACTIVE, why);
+        return m;
+    }
+
+    /** Probation failed and is extended: the manager stays (again) on PROBATION. */
+    @Transactional
+    public CustomerManager extendProbation(long managerId, Decision why) {
+        CustomerManager m = manager(managerId);
+        changeStatus(m, ManagerStatus.PROBATION, why);
+        return m;
+    }
+
+    /** One grade up the ladder (逐级晋升). */
+    @Transactional
+    public GradeChange promote(long managerId, Decision why) {
+        CustomerManager m = manager(managerId);
+        int next = m.getGrade().ordinal() + 1;
+        if (m.getGrade() == Grade.TRAINEE || next >= Grade.values().length) {
+            throw DomainException.conflict("managerId", "GRADE_ONE_STEP", "error.manager.noPromotion", m.getName(), m.getGrade());
+        }
+        return changeGrade(m, Grade.values()[next], why);
+    }
+
+    /** One grade down the ladder; a JUNIOR cannot go lower (a TRAINEE has not started). */
+    @Transactional
+    public GradeChange demote(long managerId, Decision why) {
+        CustomerManager m = manager(managerId);
+        if (m.getGrade().ordinal() <= Grade.JUNIOR.ordinal()) {
+            throw DomainException.conflict("managerId", "GRADE_ONE_STEP", "error.manager.noDemotion", m.getName(), m.getGrade());
+        }
+        return changeGrade(m, Grade.values()[m.getGrade().ordinal() - 1], why);
+    }
+
+    @Transactional
+    public CustomerManager suspend(long managerId, Decision why) {
+        CustomerManager m = manager(managerId);
+        changeStatus(m, ManagerStatus.SUSPENDED, why);
+        return m;
+    }
+
+    /** The manager leaves the sequence (dismissed, transferred, resigned): status LEFT, for good. */
+    @Transactional
+    public CustomerManager leave(long managerId, Decision why) {
+        CustomerManager m = manager(managerId);
+        changeStatus(m, ManagerStatus.LEFT, why);
+        return m;
+    }
+
+    private CustomerManager manager(long managerId) {
+        return managers.findById(managerId).orElseThrow(() -> DomainException.notFound("managerId", "manager", managerId));
+    }
+
+    private GradeChange changeGrade(CustomerManager m, Grade to, Decision why) {
+        Instant now = clock.instant();
+        Grade before;
+        try {
+            before = m.changeGrade(to, LocalDate.now(clock), now);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw DomainException.conflict("managerId", "GRADE_ONE_STEP", "error.manager.gradeStep", m.getGrade(), to);
+        }
+        return history.grade(m, before, now, why);
+    }
+
+    private void changeStatus(CustomerManager m, ManagerStatus to, Decision why) {
+        ManagerStatus before = m.getStatus();
+        Instant now = clock.instant();
+        try {
+            m.changeStatus(to, why.reason(), why.processInstanceId(), LocalDate.now(clock), now);
+        } catch (IllegalStateException e) {
+            throw DomainException.conflict("managerId", "MANAGER_LEFT", "error.manager.left", m.getName());
+        }
+        history.status(m, before, now, why);
+    }
+}
