@@ -4,4 +4,7 @@
  * {@link com.hongda.cms.common.Region}.
  * Depends on no other module.
  */
+@ApplicationModule(allowedDependencies = {})
 package com.hongda.cms.common;
+
+import org.springframework.modulith.ApplicationModule;

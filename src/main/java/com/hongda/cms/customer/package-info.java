@@ -3,4 +3,7 @@
  * the {@code customer-tier} DMN table, and their assignment to one customer manager at a time
  * with the rules of grade, status and capacity and the full assignment history.
  */
+@ApplicationModule(allowedDependencies = {"common", "security", "workflow", "manager"})
 package com.hongda.cms.customer;
+
+import org.springframework.modulith.ApplicationModule;

@@ -3,4 +3,7 @@
  * the trainee and closed by a skill certification; passing makes the trainee a JUNIOR manager.
  * DOMAIN.md section 5; model {@code bpmn/probation.bpmn}.
  */
+@ApplicationModule(allowedDependencies = {"common", "security", "workflow", "manager"})
 package com.hongda.cms.probation;
+
+import org.springframework.modulith.ApplicationModule;

@@ -5,4 +5,7 @@
  * is configured, bearer JWTs are accepted too, their roles read from a claim; CORS lets the
  * configured single-page front ends call the API from their own origins.
  */
+@ApplicationModule(allowedDependencies = {"common"})
 package com.hongda.cms.security;
+
+import org.springframework.modulith.ApplicationModule;

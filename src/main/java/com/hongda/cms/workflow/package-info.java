@@ -7,4 +7,7 @@
  * {@value Subject#ID_VARIABLE} name the domain object an instance is about (a manager, a customer,
  * an application, a complaint), so tasks and history can be filtered by it and show it.
  */
+@ApplicationModule(allowedDependencies = {"common", "security"})
 package com.hongda.cms.workflow;
+
+import org.springframework.modulith.ApplicationModule;

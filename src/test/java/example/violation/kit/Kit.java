@@ -1,0 +1,5 @@
+package example.violation.kit;
+
+/** Something of the kit. */
+public class Kit {
+}
