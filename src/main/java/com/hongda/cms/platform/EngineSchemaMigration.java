@@ -44,6 +44,8 @@ import org.springframework.stereotype.Component;
 public class EngineSchemaMigration implements JavaMigration {
 
     private static final Logger log = LoggerFactory.getLogger(EngineSchemaMigration.class);
+    /** The migration's version: V5, after the domain tables V1–V4. */
+    static final MigrationVersion VERSION = MigrationVersion.fromVersion("5");
 
     static final String SCRIPTS = "org/camunda/bpm/engine/db/create/";
 
@@ -67,7 +69,7 @@ public class EngineSchemaMigration implements JavaMigration {
 
     @Override
     public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("5");
+        return VERSION;
     }
 
     @Override
@@ -196,7 +198,7 @@ public class EngineSchemaMigration implements JavaMigration {
     }
 
     /** Every table of the schema but Flyway's own in utf8mb4 / utf8mb4_bin, foreign keys as before. */
-    private static void convertToUtf8mb4(Connection c, String flywayTable) throws SQLException {
+    static void convertToUtf8mb4(Connection c, String flywayTable) throws SQLException {
         execute(c, "alter database character set " + CHARSET + " collate " + COLLATION);
         List<String> tables = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("""
