@@ -143,12 +143,11 @@ final class BpmnSvg {
     }
 
     private void activity(BpmnShape shape, Activity activity) {
-        Bounds b = shape.getBounds();
-        double x = b.getX();
-        double y = b.getY();
-        double w = b.getWidth();
-        double h = b.getHeight();
-        extend(x, y, x + w, y + h);
+        Box b = place(shape);
+        double x = b.x();
+        double y = b.y();
+        double w = b.w();
+        double h = b.h();
         double stroke = activity instanceof CallActivity ? 4 : 2;
         body.append("<rect x=\"").append(n(x)).append("\" y=\"").append(n(y)).append("\" width=\"").append(n(w))
                 .append("\" height=\"").append(n(h)).append("\" rx=\"10\" fill=\"#fff\" stroke=\"#222\" stroke-width=\"")
@@ -267,18 +266,15 @@ final class BpmnSvg {
     }
 
     private void gateway(BpmnShape shape, Gateway gateway) {
-        Bounds b = shape.getBounds();
-        double x = b.getX();
-        double y = b.getY();
-        double w = b.getWidth();
-        double h = b.getHeight();
-        double cx = x + w / 2;
-        double cy = y + h / 2;
-        extend(x, y, x + w, y + h);
-        body.append("<path d=\"M").append(n(cx)).append(",").append(n(y)).append(" L").append(n(x + w)).append(",")
-                .append(n(cy)).append(" L").append(n(cx)).append(",").append(n(y + h)).append(" L").append(n(x))
-                .append(",").append(n(cy)).append(" z\" fill=\"#fff\" stroke=\"#222\" stroke-width=\"2\"/>\n");
-        double m = w * 0.22;
+        Box b = place(shape);
+        double cx = b.x() + b.w() / 2;
+        double cy = b.y() + b.h() / 2;
+        body.append("<path d=\"M").append(n(cx)).append(",").append(n(b.y()))
+                .append(" L").append(n(b.x() + b.w())).append(",").append(n(cy))
+                .append(" L").append(n(cx)).append(",").append(n(b.y() + b.h()))
+                .append(" L").append(n(b.x())).append(",").append(n(cy))
+                .append(" z\" fill=\"#fff\" stroke=\"#222\" stroke-width=\"2\"/>\n");
+        double m = b.w() * 0.22;
         if (gateway instanceof ExclusiveGateway && shape.isMarkerVisible()) {
             path("M" + n(cx - m * 0.75) + "," + n(cy - m) + " L" + n(cx + m * 0.75) + "," + n(cy + m) + " M"
                     + n(cx + m * 0.75) + "," + n(cy - m) + " L" + n(cx - m * 0.75) + "," + n(cy + m), 4);
@@ -300,22 +296,22 @@ final class BpmnSvg {
         List<String> lines = wrap(name, 110);
         double up = (lines.size() - 1) * LINE_HEIGHT;
         List<Object[]> places = new ArrayList<>();
-        if (!touches(gateway, cx, y + h)) {
-            places.add(new Object[] {cx, y + h + FONT_SIZE + 2, "middle"});
+        if (!touches(gateway, cx, b.y() + b.h())) {
+            places.add(new Object[] {cx, b.y() + b.h() + FONT_SIZE + 2, "middle"});
         }
-        if (!touches(gateway, cx, y)) {
-            places.add(new Object[] {cx, y - 6 - up, "middle"});
+        if (!touches(gateway, cx, b.y())) {
+            places.add(new Object[] {cx, b.y() - 6 - up, "middle"});
         }
-        if (!touches(gateway, x, cy)) {
-            places.add(new Object[] {x - 4, cy + 4 - up / 2, "end"});
+        if (!touches(gateway, b.x(), cy)) {
+            places.add(new Object[] {b.x() - 4, cy + 4 - up / 2, "end"});
         }
-        if (!touches(gateway, x + w, cy)) {
-            places.add(new Object[] {x + w + 4, cy + 4 - up / 2, "start"});
+        if (!touches(gateway, b.x() + b.w(), cy)) {
+            places.add(new Object[] {b.x() + b.w() + 4, cy + 4 - up / 2, "start"});
         }
-        places.add(new Object[] {x + w / 4 - 2, y - 4 - up, "end"});
-        places.add(new Object[] {x + w * 3 / 4 + 2, y - 4 - up, "start"});
-        places.add(new Object[] {x + w / 4 - 2, y + h + FONT_SIZE - 4, "end"});
-        places.add(new Object[] {x + w * 3 / 4 + 2, y + h + FONT_SIZE - 4, "start"});
+        places.add(new Object[] {b.x() + b.w() / 4 - 2, b.y() - 4 - up, "end"});
+        places.add(new Object[] {b.x() + b.w() * 3 / 4 + 2, b.y() - 4 - up, "start"});
+        places.add(new Object[] {b.x() + b.w() / 4 - 2, b.y() + b.h() + FONT_SIZE - 4, "end"});
+        places.add(new Object[] {b.x() + b.w() * 3 / 4 + 2, b.y() + b.h() + FONT_SIZE - 4, "start"});
         Object[] chosen = places.get(places.size() - 1);
         for (Object[] place : places) {
             if (!onAShape(lines, (double) place[0], (double) place[1], (String) place[2], shape)) {
@@ -539,6 +535,16 @@ final class BpmnSvg {
     private void path(String d, double stroke) {
         body.append("<path d=\"").append(d).append("\" fill=\"none\" stroke=\"#222\" stroke-width=\"").append(n(stroke))
                 .append("\" stroke-linecap=\"round\"/>\n");
+    }
+
+    /** Where a shape is; the picture is made large enough to hold it. */
+    private Box place(BpmnShape shape) {
+        Bounds b = shape.getBounds();
+        extend(b.getX(), b.getY(), b.getX() + b.getWidth(), b.getY() + b.getHeight());
+        return new Box(b.getX(), b.getY(), b.getWidth(), b.getHeight());
+    }
+
+    private record Box(double x, double y, double w, double h) {
     }
 
     private void extend(double x1, double y1, double x2, double y2) {
