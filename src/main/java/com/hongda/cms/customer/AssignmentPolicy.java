@@ -9,8 +9,8 @@ import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The assignment rules the business may change (DOMAIN.md sections 3 and 9): how many customers
- * a manager may own by territory, and which tiers each grade may own. Defaults in application.yml:
+ * The assignment rules the business may change (docs/rules.md#grades and #capacity-by-territory):
+ * how many customers a manager may own by territory, and which tiers each grade may own. Defaults in application.yml:
  * 200 urban, 140 rural; JUNIOR B2 and C, INTERMEDIATE B1 and below, SENIOR all.
  */
 @ConfigurationProperties("cms.assignment")

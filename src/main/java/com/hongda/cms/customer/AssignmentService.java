@@ -11,7 +11,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Assigns a customer to a manager, enforcing DOMAIN.md sections 3 and 9 on the server:
+ * Assigns a customer to a manager, enforcing docs/rules.md#assignment on the server:
  * the manager is ACTIVE and not a TRAINEE, their grade allows the customer's tier, and they have
  * room under the capacity of their territory. Any violation is refused before anything is
  * written. The customer row and then the manager row are locked, so concurrent assignments

@@ -1,5 +1,5 @@
 /**
- * Customer managers (客户经理): who they are, their grade on the ladder of DOMAIN.md section 3,
+ * Customer managers (客户经理): who they are, their grade on the ladder of docs/rules.md#grades,
  * their status, supervisor and the history of every grade change with the reason and the process
  * that decided it.
  */

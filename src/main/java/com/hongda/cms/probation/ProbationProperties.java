@@ -4,9 +4,9 @@ import java.time.Period;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The terms of probation (DOMAIN.md section 5), prefix {@code cms.probation}. The seeds disagree on
- * the length (under 3 months, 2 months, 1 year), so every period is configuration; the defaults are
- * here rather than in a YAML file so that a deployment without the prefix still gets them.
+ * The terms of probation (docs/rules.md#probation), prefix {@code cms.probation}. Companies set the
+ * length differently (under 3 months, 2 months, 1 year), so every period is configuration; the
+ * defaults are here rather than in a YAML file so that a deployment without the prefix still gets them.
  * A running probation keeps the terms it started with: they are copied into its process variables.
  *
  * @param length                   how long probation lasts from the start (default P3M)

@@ -1,5 +1,5 @@
 /**
- * Recruitment review (招聘 / 选拔 + 资格认定), DOMAIN.md section 4: an application, the automatic
+ * Recruitment review (招聘 / 选拔 + 资格认定), docs/rules.md#recruitment: an application, the automatic
  * check against the basic qualification, HR's qualification review, the five-part assessment with
  * several interviewers, the composite against the pass mark, HR's final approval, and on approval
  * the new TRAINEE manager and the start of probation. Model {@code bpmn/recruitment-review.bpmn}.

@@ -1,7 +1,7 @@
 package com.hongda.cms.security;
 
 /**
- * The roles of DOMAIN.md section 2. Each is an engine group with the same id, used as the
+ * The roles of docs/rules.md#roles. Each is an engine group with the same id, used as the
  * candidate group of workflow tasks and as the Spring Security authority {@code ROLE_<name>}.
  */
 public enum Role {

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.GraphQlTester;
 
-/** Every assignment rule of DOMAIN.md sections 3 and 9, allowed and refused, over GraphQL. */
+/** Every rule of docs/rules.md#assignment (grade and tier, capacity), allowed and refused, over GraphQL. */
 class AssignmentRulesTest extends IntegrationTest {
 
     private static final String ASSIGN = """
