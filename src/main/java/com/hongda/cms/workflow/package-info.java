@@ -1,11 +1,46 @@
 /**
- * The generic workflow layer over the engine: the task inbox through which approvers work every
- * process, and the history through which auditors reconstruct who decided what, when and on which
- * data. Process modules add only their BPMN models and domain logic.
+ * The workflow layer over the engine and the process kit every family is built with: the task inbox
+ * through which approvers work every process, the history through which auditors reconstruct who
+ * decided what, when and on which data, and the pieces a family's model uses.
  *
- * <p>Convention for every process: the process variables {@value Subject#TYPE_VARIABLE} and
- * {@value Subject#ID_VARIABLE} name the domain object an instance is about (a manager, a customer,
- * an application, a complaint), so tasks and history can be filtered by it and show it.
+ * <h2>Adding a process family</h2>
+ * A family is a module beside recruitment and probation with: a BPMN model (and its DMN tables) in
+ * {@code bpmn/}; at most one aggregate (its case, e.g. an application), whose Java type implements
+ * {@link com.hongda.cms.workflow.ProcessCase} and whose GraphQL type implements {@code Case}; its
+ * domain-effect delegates; one schema file ({@code extend union Subject = …} if its case is a subject,
+ * a {@link com.hongda.cms.workflow.NumericSubjects} resolver); one message bundle
+ * ({@code messages-<family>.properties}, zh-CN and en); and one process test. It depends on common,
+ * security, workflow and manager only, never on another family (declared in its package-info and
+ * checked by {@code ModuleStructureTest}); what one family must tell another travels as an event
+ * (see {@code manager.TraineeAppointed}).
+ *
+ * <h2>The kit</h2>
+ * <ul>
+ *   <li>{@link com.hongda.cms.workflow.CaseStarter}: start a process about a subject (business key
+ *       {@code <CASE>-<id>}, variables {@value Subject#TYPE_VARIABLE} / {@value Subject#ID_VARIABLE});</li>
+ *   <li>{@link com.hongda.cms.workflow.CaseSteps}: where any case stands, with incidents;
+ *       {@link com.hongda.cms.workflow.Incidents}: stuck cases and their retry;</li>
+ *   <li>{@code ${taskReminder}}: raise open tasks (inputs {@code priority}, {@code onlyOverdue});</li>
+ *   <li>{@code ${recordDecider}}: who decided, in {@code decidedBy};</li>
+ *   <li>{@code ${candidates.user(x)}} / {@code ${candidates.unless(x, 'ROLE')}}: a person, else a role;</li>
+ *   <li>{@code ${workingDays.due(n)}}: due in n working days on the configured calendar;</li>
+ *   <li>{@code ${scoringPanel…}}: a scoring panel (members, one task and one score each, the mean);</li>
+ *   <li>form fields naming a person declare {@code personRole}; a multi-instance step keeps its values
+ *       on its own task ({@code task.TaskCompletion});</li>
+ *   <li>the one {@link java.time.Clock} ({@link com.hongda.cms.workflow.EngineClock}) for domain and engine.</li>
+ * </ul>
+ *
+ * <h2>The delegate convention</h2>
+ * A step that changes something (a service task, a task or execution listener) is one class
+ * implementing {@code JavaDelegate} or {@code TaskListener}, a Spring bean named
+ * {@code <family><Step>} (e.g. {@code recruitmentHire}), referenced in the model as
+ * {@code camunda:delegateExpression="${recruitmentHire}"}; its Javadoc names the step. Kit beans are
+ * named for what they do ({@code taskReminder}, {@code recordDecider}, {@code scoringPanel}). An
+ * expression ({@code ${…}}) otherwise only computes a value: a due date, candidates, panel members,
+ * a condition. Bean names must not equal a process variable's name: the engine resolves variables
+ * first. Steps run in the engine's transaction: domain rows and process state commit together, and
+ * what may fail or call out is {@code camunda:asyncBefore}, so a failure becomes a retried job and,
+ * at last, an incident.
  */
 @ApplicationModule(allowedDependencies = {"common", "security"})
 package com.hongda.cms.workflow;
