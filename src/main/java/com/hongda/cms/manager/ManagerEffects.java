@@ -53,25 +53,16 @@ public class ManagerEffects {
         return m;
     }
 
-    /** One grade up the ladder (逐级晋升). */
+    /** One grade up the ladder (逐级晋升); a TRAINEE is confirmed, not promoted, and SENIOR is the top. */
     @Transactional
     public GradeChange promote(long managerId, Decision why) {
-        CustomerManager m = manager(managerId);
-        int next = m.getGrade().ordinal() + 1;
-        if (m.getGrade() == Grade.TRAINEE || next >= Grade.values().length) {
-            throw DomainException.conflict("managerId", "GRADE_ONE_STEP", "error.manager.noPromotion", m.getName(), m.getGrade());
-        }
-        return changeGrade(m, Grade.values()[next], why);
+        return oneStep(managerId, +1, Grade.JUNIOR, Grade.INTERMEDIATE, "error.manager.noPromotion", why);
     }
 
     /** One grade down the ladder; a JUNIOR cannot go lower (a TRAINEE has not started). */
     @Transactional
     public GradeChange demote(long managerId, Decision why) {
-        CustomerManager m = manager(managerId);
-        if (m.getGrade().ordinal() <= Grade.JUNIOR.ordinal()) {
-            throw DomainException.conflict("managerId", "GRADE_ONE_STEP", "error.manager.noDemotion", m.getName(), m.getGrade());
-        }
-        return changeGrade(m, Grade.values()[m.getGrade().ordinal() - 1], why);
+        return oneStep(managerId, -1, Grade.INTERMEDIATE, Grade.SENIOR, "error.manager.noDemotion", why);
     }
 
     @Transactional
@@ -87,6 +78,15 @@ public class ManagerEffects {
         CustomerManager m = manager(managerId);
         changeStatus(m, ManagerStatus.LEFT, why);
         return m;
+    }
+
+    /** One step of {@code direction} on the ladder, for a manager whose grade lies between {@code lowest} and {@code highest}. */
+    private GradeChange oneStep(long managerId, int direction, Grade lowest, Grade highest, String refusal, Decision why) {
+        CustomerManager m = manager(managerId);
+        if (m.getGrade().compareTo(lowest) < 0 || m.getGrade().compareTo(highest) > 0) {
+            throw DomainException.conflict("managerId", "GRADE_ONE_STEP", refusal, m.getName(), m.getGrade());
+        }
+        return changeGrade(m, Grade.values()[m.getGrade().ordinal() + direction], why);
     }
 
     private CustomerManager manager(long managerId) {

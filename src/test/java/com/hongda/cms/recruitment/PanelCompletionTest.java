@@ -4,14 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.hongda.cms.security.Role;
 import com.hongda.cms.support.IntegrationTest;
+import com.hongda.cms.support.Simultaneously;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -41,7 +37,7 @@ class PanelCompletionTest extends IntegrationTest {
     TaskService tasks;
 
     @Test
-    void tenJudgesCompletingAtOnceAllSucceedAndEveryScoreCounts() throws Exception {
+    void tenJudgesCompletingAtOnceAllSucceedAndEveryScoreCounts() {
         List<String> judges = new ArrayList<>();
         for (int i = 0; i < JUDGES; i++) {
             judges.add(fixtures.newUser("panel", Role.JUDGE));
@@ -61,29 +57,13 @@ class PanelCompletionTest extends IntegrationTest {
             taskIds.add(t.getId());
         }
 
-        CountDownLatch go = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(JUDGES);
-        try {
-            List<CompletableFuture<List<ResponseError>>> calls = new ArrayList<>();
-            for (int i = 0; i < JUDGES; i++) {
-                String judge = judges.get(i);
-                String task = taskIds.get(i);
-                String score = String.valueOf(70 + i);
-                calls.add(CompletableFuture.supplyAsync(() -> {
-                    await(go);
-                    List<ResponseError> errors = new ArrayList<>();
-                    as(judge).document(COMPLETE).variable("id", task).variable("score", score).execute()
-                            .errors().satisfy(errors::addAll);
-                    return errors;
-                }, pool));
-            }
-            go.countDown();
-            for (CompletableFuture<List<ResponseError>> call : calls) {
-                assertThat(call.get(120, TimeUnit.SECONDS)).isEmpty();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        List<List<ResponseError>> outcomes = Simultaneously.run(JUDGES, i -> {
+            List<ResponseError> errors = new ArrayList<>();
+            as(judges.get(i)).document(COMPLETE).variable("id", taskIds.get(i)).variable("score", String.valueOf(70 + i))
+                    .execute().errors().satisfy(errors::addAll);
+            return errors;
+        });
+        assertThat(outcomes).allSatisfy(errors -> assertThat(errors).isEmpty());
 
         assertThat(tasks.createTaskQuery().processInstanceId(pi).taskDefinitionKey("interview").count()).isZero();
         driver.runJobs(pi);
@@ -95,13 +75,5 @@ class PanelCompletionTest extends IntegrationTest {
             assertThat(runtime.getVariable(pi, "interviewScore_" + judges.get(i))).isEqualTo(70L + i);
         }
         assertThat(tasks.createTaskQuery().processInstanceId(pi).taskDefinitionKey("finalApproval").count()).isEqualTo(1);
-    }
-
-    private static void await(CountDownLatch go) {
-        try {
-            go.await(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

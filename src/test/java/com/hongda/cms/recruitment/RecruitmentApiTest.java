@@ -54,25 +54,13 @@ class RecruitmentApiTest extends IntegrationTest {
     }
 
     @Test
-    void simultaneousSubmissionsForOneCandidateOpenExactlyOneApplication() throws Exception {
+    void simultaneousSubmissionsForOneCandidateOpenExactlyOneApplication() {
         String candidate = newCandidate();
-        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
-        java.util.List<java.util.concurrent.CompletableFuture<GraphQlTester.Response>> calls = new java.util.ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            calls.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-                try {
-                    go.await(30, java.util.concurrent.TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return as(candidate).document(SUBMIT).variable("in", input("并发")).execute();
-            }));
-        }
-        go.countDown();
+        List<GraphQlTester.Response> responses = com.hongda.cms.support.Simultaneously.run(3,
+                i -> as(candidate).document(SUBMIT).variable("in", input("并发")).execute());
         int accepted = 0;
-        for (var call : calls) {
-            GraphQlTester.Response r = call.get(60, java.util.concurrent.TimeUnit.SECONDS);
-            java.util.List<org.springframework.graphql.ResponseError> errors = new java.util.ArrayList<>();
+        for (GraphQlTester.Response r : responses) {
+            List<org.springframework.graphql.ResponseError> errors = new java.util.ArrayList<>();
             r.errors().satisfy(errors::addAll);
             if (errors.isEmpty()) {
                 accepted++;

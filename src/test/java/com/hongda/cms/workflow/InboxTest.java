@@ -6,6 +6,7 @@ import com.hongda.cms.common.Region;
 import com.hongda.cms.customer.Customer;
 import com.hongda.cms.support.Fixtures;
 import com.hongda.cms.support.IntegrationTest;
+import com.hongda.cms.support.Simultaneously;
 import com.hongda.cms.support.StatementCounter;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -13,9 +14,6 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
@@ -180,51 +178,25 @@ class InboxTest extends IntegrationTest {
     }
 
     @Test
-    void twoSimultaneousClaimsByOneUserBothSucceed() throws Exception {
-        CountDownLatch go = new CountDownLatch(1);
-        List<CompletableFuture<List<ResponseError>>> attempts = new ArrayList<>();
-        for (int i = 0; i < 2; i++) {
-            attempts.add(CompletableFuture.supplyAsync(() -> {
-                try {
-                    go.await(10, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                List<ResponseError> errors = new ArrayList<>();
-                as(Fixtures.HR).document(CLAIM).variable("id", taskId).execute().errors().satisfy(errors::addAll);
-                return errors;
-            }));
-        }
-        go.countDown();
-        for (CompletableFuture<List<ResponseError>> a : attempts) {
-            assertThat(a.get(60, TimeUnit.SECONDS)).isEmpty();
-        }
+    void twoSimultaneousClaimsByOneUserBothSucceed() {
+        List<List<ResponseError>> outcomes = Simultaneously.run(2, i -> {
+            List<ResponseError> errors = new ArrayList<>();
+            as(Fixtures.HR).document(CLAIM).variable("id", taskId).execute().errors().satisfy(errors::addAll);
+            return errors;
+        });
+        assertThat(outcomes).allSatisfy(errors -> assertThat(errors).isEmpty());
         assertThat(taskService.createTaskQuery().taskId(taskId).singleResult().getAssignee()).isEqualTo(Fixtures.HR);
     }
 
     @Test
-    void twoSimultaneousCompletionsLetExactlyOneThrough() throws Exception {
+    void twoSimultaneousCompletionsLetExactlyOneThrough() {
         claim(Fixtures.HR);
-        CountDownLatch go = new CountDownLatch(1);
-        List<CompletableFuture<List<ResponseError>>> attempts = new ArrayList<>();
-        for (int i = 0; i < 2; i++) {
-            attempts.add(CompletableFuture.supplyAsync(() -> {
-                try {
-                    go.await(10, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                List<ResponseError> errors = new ArrayList<>();
-                as(Fixtures.HR).document(COMPLETE).variable("id", taskId).variable("values", valid()).execute()
-                        .errors().satisfy(errors::addAll);
-                return errors;
-            }));
-        }
-        go.countDown();
-        List<List<ResponseError>> outcomes = new ArrayList<>();
-        for (CompletableFuture<List<ResponseError>> a : attempts) {
-            outcomes.add(a.get(60, TimeUnit.SECONDS));
-        }
+        List<List<ResponseError>> outcomes = Simultaneously.run(2, i -> {
+            List<ResponseError> errors = new ArrayList<>();
+            as(Fixtures.HR).document(COMPLETE).variable("id", taskId).variable("values", valid()).execute()
+                    .errors().satisfy(errors::addAll);
+            return errors;
+        });
         assertThat(outcomes).filteredOn(List::isEmpty).hasSize(1);
         assertThat(outcomes).filteredOn(e -> !e.isEmpty()).singleElement().satisfies(errors ->
                 assertThat(errors).singleElement().satisfies(e -> {
