@@ -11,7 +11,8 @@ import com.hongda.cms.manager.ManagerService;
 import com.hongda.cms.manager.ManagerStatus;
 import com.hongda.cms.security.IdentityBootstrap;
 import com.hongda.cms.security.Role;
-import com.hongda.cms.support.EngineJobs;
+import com.hongda.cms.support.InboxClient;
+import com.hongda.cms.support.ProcessDriver;
 import com.hongda.cms.support.Fixtures;
 import com.hongda.cms.support.IntegrationTest;
 import com.hongda.cms.support.ProcessCoverage;
@@ -31,7 +32,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.form.FormField;
 import org.camunda.bpm.engine.history.HistoricDecisionInstance;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -67,16 +67,16 @@ class ProbationProcessTest extends IntegrationTest {
                 subject { __typename ... on Manager { id grade status } }
                 form { key type required readonly min max maxLength options { value } value } } } }""";
     private static final String TASK = "query($id: ID!) { task(id: $id) { id step priority followUp due } }";
-    private static final String CLAIM = "mutation($id: ID!) { claimTask(input: {taskId: $id}) { task { assignee } } }";
-    private static final String COMPLETE = """
-            mutation($id: ID!, $values: [FormValueInput!]) { completeTask(input: {taskId: $id, values: $values}) {
-              taskId processEnded } }""";
 
     @Autowired
-    com.hongda.cms.workflow.task.TaskCompletion completion;
+    ProcessDriver process;
 
-    @Autowired
-    EngineJobs jobs;
+    private InboxClient inboxApi;
+
+    @org.junit.jupiter.api.BeforeEach
+    void inboxClient() {
+        inboxApi = new InboxClient(this::as);
+    }
 
     @Autowired Probations probations;
     @Autowired ProbationProperties terms;
@@ -127,7 +127,7 @@ class ProbationProcessTest extends IntegrationTest {
             process(pi).isWaitingAt("evaluationOpens");
             assertThat(taskService.createTaskQuery().processInstanceId(pi.getId()).count()).isZero();
         } finally {
-            ClockUtil.reset();
+            ProcessDriver.resetClock();
         }
     }
 
@@ -171,23 +171,23 @@ class ProbationProcessTest extends IntegrationTest {
                     .path("claimableTasks.totalCount").entity(Integer.class).isEqualTo(0);
             expectError(as(Fixtures.SUPERVISOR2).document(TASK).variable("id", evaluation).execute(), "FORBIDDEN", null);
 
-            as(Fixtures.SUPERVISOR).document(CLAIM).variable("id", evaluation).execute().errors().verify();
+            inboxApi.claim(Fixtures.SUPERVISOR, evaluation).errors().verify();
             // A score outside 0–100 is refused and nothing moves.
-            expectError(as(Fixtures.SUPERVISOR).document(COMPLETE).variable("id", evaluation)
+            expectError(as(Fixtures.SUPERVISOR).documentName("completeTask").variable("id", evaluation)
                     .variable("values", values(scores(101, 75, 70, 85, 90), "evaluationSummary", "认真负责")).execute(),
                     "BAD_REQUEST", "RANGE");
             assertThat(taskService.createTaskQuery().taskId(evaluation).count()).isEqualTo(1);
-            as(Fixtures.SUPERVISOR).document(COMPLETE).variable("id", evaluation)
+            as(Fixtures.SUPERVISOR).documentName("completeTask").variable("id", evaluation)
                     .variable("values", values(scores(80, 75, 70, 85, 90), "evaluationSummary", "认真负责，业务熟悉")).execute()
                     .path("completeTask.processEnded").entity(Boolean.class).isEqualTo(false);
 
             // The trainee writes the self-summary; HR records the certification.
             String summary = claimOnly(trainee.getUserId(), mid, "writeSelfSummary");
-            as(trainee.getUserId()).document(COMPLETE).variable("id", summary)
+            as(trainee.getUserId()).documentName("completeTask").variable("id", summary)
                     .variable("values", List.of(Map.of("key", "selfSummary", "value", "三个月来跟随导师拜访客户四十余户……"))).execute()
                     .errors().verify();
             String certification = claimOnly(Fixtures.HR, mid, "certifySkills");
-            as(Fixtures.HR).document(COMPLETE).variable("id", certification)
+            as(Fixtures.HR).documentName("completeTask").variable("id", certification)
                     .variable("values", List.of(Map.of("key", "certificationPassed", "value", "true"),
                             Map.of("key", "certificationScore", "value", "88"))).execute()
                     .errors().verify();
@@ -219,7 +219,7 @@ class ProbationProcessTest extends IntegrationTest {
                     .path("manager.gradeHistory[1].processInstanceId").entity(String.class).isEqualTo(pi.getId())
                     .path("manager.gradeHistory[1].decidedBy").entity(String.class).isEqualTo(Fixtures.HR);
         } finally {
-            ClockUtil.reset();
+            ProcessDriver.resetClock();
         }
     }
 
@@ -261,7 +261,7 @@ class ProbationProcessTest extends IntegrationTest {
             // The second certification decided, not the HR colleague who granted the extension.
             assertThat(passed.getDecidedBy()).isEqualTo(Fixtures.HR);
         } finally {
-            ClockUtil.reset();
+            ProcessDriver.resetClock();
         }
     }
 
@@ -289,12 +289,12 @@ class ProbationProcessTest extends IntegrationTest {
                     .path("claimableTasks.nodes[0].form[3].options[*].value").entityList(String.class)
                     .containsExactly("DISMISS", "TRANSFER");
             String task = inbox.path("claimableTasks.nodes[0].id").entity(String.class).get();
-            as(Fixtures.HR).document(CLAIM).variable("id", task).execute().errors().verify();
-            expectError(as(Fixtures.HR).document(COMPLETE).variable("id", task)
+            inboxApi.claim(Fixtures.HR, task).errors().verify();
+            expectError(as(Fixtures.HR).documentName("completeTask").variable("id", task)
                     .variable("values", List.of(Map.of("key", "decision", "value", "EXTEND"),
                             Map.of("key", "decisionReason", "value", "再给一次机会"))).execute(),
                     "BAD_REQUEST", "ALLOWED_VALUES");
-            as(Fixtures.HR).document(COMPLETE).variable("id", task)
+            as(Fixtures.HR).documentName("completeTask").variable("id", task)
                     .variable("values", List.of(Map.of("key", "decision", "value", "DISMISS"),
                             Map.of("key", "decisionReason", "value", "延长期满仍未达到要求"))).execute()
                     .errors().verify();
@@ -306,7 +306,7 @@ class ProbationProcessTest extends IntegrationTest {
             assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
                     .variableName("decidedBy").singleResult().getValue()).isEqualTo(Fixtures.HR);
         } finally {
-            ClockUtil.reset();
+            ProcessDriver.resetClock();
         }
     }
 
@@ -334,7 +334,7 @@ class ProbationProcessTest extends IntegrationTest {
             assertManager(trainee, Grade.TRAINEE, ManagerStatus.LEFT, "TRANSFERRED", pi);
             assertThat(lastGradeChange(trainee).getReason()).isEqualTo("REGISTERED");
         } finally {
-            ClockUtil.reset();
+            ProcessDriver.resetClock();
         }
     }
 
@@ -372,7 +372,7 @@ class ProbationProcessTest extends IntegrationTest {
             assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(pi.getId())
                     .activityId("remind").count()).isEqualTo(1);
         } finally {
-            ClockUtil.reset();
+            ProcessDriver.resetClock();
         }
     }
 
@@ -405,7 +405,7 @@ class ProbationProcessTest extends IntegrationTest {
     }
 
     private static void at(Instant instant) {
-        ClockUtil.setCurrentTime(Date.from(instant));
+        ProcessDriver.at(instant);
     }
 
     private Instant date(ProcessInstance pi, String variable) {
@@ -424,7 +424,7 @@ class ProbationProcessTest extends IntegrationTest {
     }
 
     private void runDueJobs(ProcessInstance pi) {
-        jobs.runDue(pi.getId());
+        process.runJobs(pi.getId());
     }
 
     /** One evaluation round by the test supervisor, the trainee and HR, up to the decision at the period's end. */
@@ -472,15 +472,7 @@ class ProbationProcessTest extends IntegrationTest {
 
     /** Claims and completes a task as {@code user}, with the engine told who acts, as the API does. */
     private void complete(ProcessInstance pi, String step, String user, Map<String, Object> vars) {
-        String id = taskId(pi, step);
-        List<String> groups = identityService.createGroupQuery().groupMember(user).list().stream().map(g -> g.getId()).toList();
-        identityService.setAuthentication(user, groups);
-        try {
-            taskService.claim(id, user);
-            completion.complete(taskService.createTaskQuery().taskId(id).singleResult(), vars);
-        } finally {
-            identityService.clearAuthentication();
-        }
+        process.complete(pi.getId(), step, user, vars);
     }
 
     private String taskId(ProcessInstance pi, String step) {
@@ -521,7 +513,7 @@ class ProbationProcessTest extends IntegrationTest {
         GraphQlTester.Response r = as(user).document(CLAIMABLE).variable("mid", managerId).execute();
         r.path("claimableTasks.nodes[*].step").entityList(String.class).containsExactly(step);
         String id = r.path("claimableTasks.nodes[0].id").entity(String.class).get();
-        as(user).document(CLAIM).variable("id", id).execute().path("claimTask.task.assignee").entity(String.class).isEqualTo(user);
+        inboxApi.claim(user, id).path("claimTask.task.assignee").entity(String.class).isEqualTo(user);
         return id;
     }
 

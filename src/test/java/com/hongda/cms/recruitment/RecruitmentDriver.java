@@ -1,16 +1,12 @@
 package com.hongda.cms.recruitment;
 
 import com.hongda.cms.common.Region;
-import com.hongda.cms.support.EngineJobs;
 import com.hongda.cms.support.Fixtures;
-import com.hongda.cms.workflow.task.TaskCompletion;
+import com.hongda.cms.support.ProcessDriver;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -22,19 +18,12 @@ class RecruitmentDriver {
 
     private final RecruitmentService recruitment;
     private final ApplicationRepository applications;
-    private final TaskService tasks;
-    private final IdentityService identity;
-    private final EngineJobs jobs;
-    private final TaskCompletion completion;
+    private final ProcessDriver process;
 
-    RecruitmentDriver(RecruitmentService recruitment, ApplicationRepository applications, EngineJobs jobs,
-                      TaskService tasks, IdentityService identity, TaskCompletion completion) {
-        this.completion = completion;
+    RecruitmentDriver(RecruitmentService recruitment, ApplicationRepository applications, ProcessDriver process) {
         this.recruitment = recruitment;
         this.applications = applications;
-        this.jobs = jobs;
-        this.tasks = tasks;
-        this.identity = identity;
+        this.process = process;
     }
 
     static SubmitApplicationInput input(String name, Education education, String years, boolean clean) {
@@ -52,27 +41,13 @@ class RecruitmentDriver {
 
     /** Runs the instance's due jobs (async continuations), as the job executor would. */
     void runJobs(String processInstanceId) {
-        jobs.runDue(processInstanceId);
+        process.runJobs(processInstanceId);
     }
 
     /** Claims and completes the single open task of this step as {@code user}, then runs the jobs that follow. */
     void complete(String processInstanceId, String step, String user, Map<String, Object> values) {
-        Task task = tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(step)
-                .or().taskAssignee(user).taskCandidateUser(user).taskUnassigned().endOr().list().stream()
-                .filter(t -> t.getAssignee() == null || t.getAssignee().equals(user))
-                .findFirst().orElseThrow(() -> new IllegalStateException("no task " + step + " for " + user));
-        identity.setAuthentication(user, groupsOf(user));
-        try {
-            tasks.claim(task.getId(), user);
-            completion.complete(task, values);
-        } finally {
-            identity.clearAuthentication();
-        }
+        process.complete(processInstanceId, step, user, values);
         runJobs(processInstanceId);
-    }
-
-    private List<String> groupsOf(String user) {
-        return identity.createGroupQuery().groupMember(user).list().stream().map(g -> g.getId()).toList();
     }
 
     static <T> T as(String user, List<String> roles, Supplier<T> action) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.hongda.cms.demo.DemoDataSeeder;
 import com.hongda.cms.support.EngineJobs;
+import com.hongda.cms.support.InboxClient;
 import com.hongda.cms.support.IntegrationTest;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,11 +28,6 @@ import org.springframework.graphql.test.tester.GraphQlTester;
  */
 class RecruitmentStoryTest extends IntegrationTest {
 
-    private static final String CLAIMABLE = """
-            query($bk: String!) { claimableTasks(filter: {businessKey: $bk}) { nodes { id step candidateUsers } } }""";
-    private static final String CLAIM = "mutation($id: ID!) { claimTask(input: {taskId: $id}) { task { assignee } } }";
-    private static final String COMPLETE = """
-            mutation($id: ID!, $values: [FormValueInput!]) { completeTask(input: {taskId: $id, values: $values}) { processEnded } }""";
 
     @Autowired
     IdentityService identity;
@@ -151,14 +147,7 @@ class RecruitmentStoryTest extends IntegrationTest {
 
     /** Finds the caller's task of this step in the inbox, claims it and completes it with the values. */
     private void work(String user, String businessKey, String step, Map<String, String> values) {
-        List<Map<String, Object>> tasks = demo(user).document(CLAIMABLE).variable("bk", businessKey).execute()
-                .path("claimableTasks.nodes").entityList(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() { }).get();
-        String taskId = tasks.stream().filter(t -> step.equals(t.get("step"))).map(t -> (String) t.get("id")).findFirst()
-                .orElseThrow(() -> new AssertionError(user + " has no " + step + " task in " + tasks));
-        demo(user).document(CLAIM).variable("id", taskId).execute().errors().verify();
-        demo(user).document(COMPLETE).variable("id", taskId)
-                .variable("values", values.entrySet().stream().map(e -> Map.of("key", e.getKey(), "value", e.getValue())).toList())
-                .execute().errors().verify();
+        new InboxClient(this::demo).work(user, businessKey, step, values);
     }
 
     private void moveTo(String processInstanceId, String dateVariable) {
