@@ -2,7 +2,6 @@ package com.hongda.cms.probation;
 
 import com.hongda.cms.manager.ManagerEffects;
 import java.time.Instant;
-import java.time.Period;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import java.time.Clock;
@@ -50,7 +49,7 @@ class ExtendProbation implements JavaDelegate {
         managers.extendProbation(managerId, new ManagerEffects.Decision(REASON, execution.getProcessInstanceId(), decidedBy));
     }
 
-    private static Period period(DelegateExecution execution, String name) {
-        return Period.parse((String) execution.getVariable(name));
+    private static Term period(DelegateExecution execution, String name) {
+        return Term.valueOf((String) execution.getVariable(name));
     }
 }

@@ -1,7 +1,6 @@
 package com.hongda.cms.probation;
 
 import java.time.Instant;
-import java.time.Period;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Date;
@@ -15,10 +14,10 @@ import org.camunda.bpm.engine.variable.Variables;
  */
 record ProbationPeriod(Instant start, Instant end, Instant evaluationOpensAt, Instant reminderAt) {
 
-    static ProbationPeriod of(Instant start, Period length, Period evaluationOpensBeforeEnd, Period reminderBeforeEnd) {
-        ZonedDateTime end = start.atZone(ZoneId.systemDefault()).plus(length);
-        return new ProbationPeriod(start, end.toInstant(), end.minus(evaluationOpensBeforeEnd).toInstant(),
-                end.minus(reminderBeforeEnd).toInstant());
+    static ProbationPeriod of(Instant start, Term length, Term evaluationOpensBeforeEnd, Term reminderBeforeEnd) {
+        ZonedDateTime end = length.after(start.atZone(ZoneId.systemDefault()));
+        return new ProbationPeriod(start, end.toInstant(), evaluationOpensBeforeEnd.before(end).toInstant(),
+                reminderBeforeEnd.before(end).toInstant());
     }
 
     Map<String, Object> variables() {

@@ -9,6 +9,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * defaults are here rather than in a YAML file so that a deployment without the prefix still gets them.
  * A running probation keeps the terms it started with: they are copied into its process variables.
  *
+ * <p>Each length is an ISO-8601 period ({@code P3M}) or, to watch a whole probation in a demonstration,
+ * a duration shorter than a day ({@code PT10M}); see {@link Term}.
+ *
  * @param length                   how long probation lasts from the start (default P3M)
  * @param extension                how much one extension adds after a failed evaluation (default P1M)
  * @param evaluationOpensBeforeEnd how long before the end the evaluation, self-summary and
@@ -17,13 +20,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param reminderPriority         the priority (0–100) a reminded task is raised to (default 80)
  */
 @ConfigurationProperties("cms.probation")
-public record ProbationProperties(Period length, Period extension, Period evaluationOpensBeforeEnd,
-                                  Period reminderBeforeEnd, Integer reminderPriority) {
+public record ProbationProperties(Term length, Term extension, Term evaluationOpensBeforeEnd,
+                                  Term reminderBeforeEnd, Integer reminderPriority) {
 
-    public static final Period DEFAULT_LENGTH = Period.ofMonths(3);
-    public static final Period DEFAULT_EXTENSION = Period.ofMonths(1);
-    public static final Period DEFAULT_EVALUATION_OPENS_BEFORE_END = Period.ofDays(14);
-    public static final Period DEFAULT_REMINDER_BEFORE_END = Period.ofDays(7);
+    public static final Term DEFAULT_LENGTH = Term.of(Period.ofMonths(3));
+    public static final Term DEFAULT_EXTENSION = Term.of(Period.ofMonths(1));
+    public static final Term DEFAULT_EVALUATION_OPENS_BEFORE_END = Term.of(Period.ofDays(14));
+    public static final Term DEFAULT_REMINDER_BEFORE_END = Term.of(Period.ofDays(7));
     public static final int DEFAULT_REMINDER_PRIORITY = 80;
 
     public ProbationProperties {
@@ -39,14 +42,14 @@ public record ProbationProperties(Period length, Period extension, Period evalua
         }
     }
 
-    private static Period positive(String name, Period p) {
+    private static Term positive(String name, Term p) {
         if (p.isNegative() || p.isZero()) {
             throw new IllegalArgumentException("cms.probation." + name + " must be a positive period, not " + p);
         }
         return p;
     }
 
-    private static Period notNegative(String name, Period p) {
+    private static Term notNegative(String name, Term p) {
         if (p.isNegative()) {
             throw new IllegalArgumentException("cms.probation." + name + " must not be negative, not " + p);
         }

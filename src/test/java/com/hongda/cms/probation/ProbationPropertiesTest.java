@@ -13,34 +13,53 @@ class ProbationPropertiesTest {
     @Test
     void defaultsApplyWhenNothingIsConfigured() {
         ProbationProperties p = new ProbationProperties(null, null, null, null, null);
-        assertThat(p.length()).isEqualTo(Period.ofMonths(3));
-        assertThat(p.extension()).isEqualTo(Period.ofMonths(1));
-        assertThat(p.evaluationOpensBeforeEnd()).isEqualTo(Period.ofDays(14));
-        assertThat(p.reminderBeforeEnd()).isEqualTo(Period.ofDays(7));
+        assertThat(p.length()).isEqualTo(Term.of(Period.ofMonths(3)));
+        assertThat(p.extension()).isEqualTo(Term.of(Period.ofMonths(1)));
+        assertThat(p.evaluationOpensBeforeEnd()).isEqualTo(Term.of(Period.ofDays(14)));
+        assertThat(p.reminderBeforeEnd()).isEqualTo(Term.of(Period.ofDays(7)));
         assertThat(p.reminderPriority()).isEqualTo(80);
     }
 
     @Test
     void configuredTermsAreKeptAndNonsenseIsRefused() {
-        ProbationProperties p = new ProbationProperties(Period.ofMonths(2), Period.ofDays(20), Period.ofDays(10),
-                Period.ofDays(3), 95);
-        assertThat(p.length()).isEqualTo(Period.ofMonths(2));
+        ProbationProperties p = new ProbationProperties(Term.of(Period.ofMonths(2)), Term.of(Period.ofDays(20)), Term.of(Period.ofDays(10)),
+                Term.of(Period.ofDays(3)), 95);
+        assertThat(p.length()).isEqualTo(Term.of(Period.ofMonths(2)));
         assertThat(p.reminderPriority()).isEqualTo(95);
-        assertThatThrownBy(() -> new ProbationProperties(Period.ZERO, null, null, null, null))
+        assertThatThrownBy(() -> new ProbationProperties(Term.of(Period.ZERO), null, null, null, null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("length");
-        assertThatThrownBy(() -> new ProbationProperties(null, Period.ofMonths(-1), null, null, null))
+        assertThatThrownBy(() -> new ProbationProperties(null, Term.of(Period.ofMonths(-1)), null, null, null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("extension");
-        assertThatThrownBy(() -> new ProbationProperties(null, null, null, Period.ofDays(-1), null))
+        assertThatThrownBy(() -> new ProbationProperties(null, null, null, Term.of(Period.ofDays(-1)), null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("reminder-before-end");
         assertThatThrownBy(() -> new ProbationProperties(null, null, null, null, 101))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("reminder-priority");
     }
 
     @Test
+    void aTermMayBeShorterThanADayForADemonstration() {
+        ProbationPeriod p = ProbationPeriod.of(Instant.parse("2031-11-30T08:00:00Z"), Term.valueOf("PT10M"),
+                Term.valueOf("PT4M"), Term.valueOf("PT2M"));
+        assertThat(p.end()).isEqualTo(Instant.parse("2031-11-30T08:10:00Z"));
+        assertThat(p.evaluationOpensAt()).isEqualTo(Instant.parse("2031-11-30T08:06:00Z"));
+        assertThat(p.reminderAt()).isEqualTo(Instant.parse("2031-11-30T08:08:00Z"));
+        assertThat(Term.valueOf("P3M").toString()).isEqualTo("P3M");
+        assertThat(Term.valueOf("pt10m").toString()).isEqualTo("PT10M");
+        assertThatThrownBy(() -> Term.valueOf("three months")).isInstanceOf(IllegalArgumentException.class);
+        // As configuration binds it (e.g. CMS_PROBATION_LENGTH=PT10M).
+        ProbationProperties bound = new org.springframework.boot.context.properties.bind.Binder(
+                new org.springframework.boot.context.properties.source.MapConfigurationPropertySource(
+                        java.util.Map.of("cms.probation.length", "PT10M", "cms.probation.extension", "P1M")))
+                .bind("cms.probation", ProbationProperties.class).get();
+        assertThat(bound.length().toString()).isEqualTo("PT10M");
+        assertThat(bound.extension()).isEqualTo(Term.of(Period.ofMonths(1)));
+    }
+
+    @Test
     void periodsCountCalendarMonths() {
         // The test JVM runs in UTC (surefire argLine).
-        ProbationPeriod p = ProbationPeriod.of(Instant.parse("2031-11-30T08:00:00Z"), Period.ofMonths(3),
-                Period.ofDays(14), Period.ofDays(7));
+        ProbationPeriod p = ProbationPeriod.of(Instant.parse("2031-11-30T08:00:00Z"), Term.of(Period.ofMonths(3)),
+                Term.of(Period.ofDays(14)), Term.of(Period.ofDays(7)));
         assertThat(p.end()).isEqualTo(Instant.parse("2032-02-29T08:00:00Z"));
         assertThat(p.evaluationOpensAt()).isEqualTo(Instant.parse("2032-02-15T08:00:00Z"));
         assertThat(p.reminderAt()).isEqualTo(Instant.parse("2032-02-22T08:00:00Z"));
