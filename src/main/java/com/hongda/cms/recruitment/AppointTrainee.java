@@ -6,7 +6,6 @@ import com.hongda.cms.security.Logins;
 import com.hongda.cms.security.Role;
 import com.hongda.cms.workflow.DecidedBy;
 import java.time.Clock;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -22,15 +21,12 @@ class AppointTrainee implements JavaDelegate {
 
     private final ApplicationRepository applications;
     private final ManagerService managers;
-    private final IdentityService identity;
     private final Logins logins;
     private final Clock clock;
 
-    AppointTrainee(ApplicationRepository applications, ManagerService managers, IdentityService identity,
-                   Logins logins, Clock clock) {
+    AppointTrainee(ApplicationRepository applications, ManagerService managers, Logins logins, Clock clock) {
         this.applications = applications;
         this.managers = managers;
-        this.identity = identity;
         this.logins = logins;
         this.clock = clock;
     }
@@ -44,8 +40,7 @@ class AppointTrainee implements JavaDelegate {
         String employeeNo = a.getEmployeeNo() != null ? a.getEmployeeNo() : "R" + a.getId();
         CustomerManager trainee = managers.hireTrainee(employeeNo, a.getName(), a.getCandidateUserId(), a.getBranch(),
                 a.getRegion(), supervisor, execution.getProcessInstanceId(), decidedBy);
-        if (a.getCandidateUserId() != null
-                && identity.createGroupQuery().groupMember(a.getCandidateUserId()).groupId(Role.MANAGER.name()).count() == 0) {
+        if (a.getCandidateUserId() != null) {
             // Seen by every node at the candidate's next request (the login's version is raised).
             logins.grantRole(a.getCandidateUserId(), Role.MANAGER);
         }

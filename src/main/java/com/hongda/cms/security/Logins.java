@@ -24,9 +24,15 @@ public class Logins {
         this.cache = cache;
     }
 
-    /** Makes the user a member of the role's engine group; joins the caller's transaction, if any. */
+    /**
+     * Makes the user a member of the role's engine group, unless they are already; joins the caller's
+     * transaction, if any.
+     */
     @Transactional
     public void grantRole(String userId, Role role) {
+        if (identity.createGroupQuery().groupMember(userId).groupId(role.name()).count() > 0) {
+            return;
+        }
         identity.createMembership(userId, role.name());
         changed(userId);
     }
