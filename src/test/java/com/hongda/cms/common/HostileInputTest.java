@@ -329,6 +329,32 @@ class HostileInputTest extends IntegrationTest {
     }
 
     @Test
+    void incidentEntryPointsAnswerHostileValuesWithoutAServerError() {
+        String list = "query($f: IncidentFilter) { incidents(filter: $f, first: 5) { totalCount nodes { id } } }";
+        for (String bad : new String[] {HUGE, "' OR '1'='1", "😀", "%", "_"}) {
+            List<ResponseError> errors = new ArrayList<>();
+            var r = as(Fixtures.ADMIN).document(list)
+                    .variable("f", Map.of("processDefinitionKey", bad, "businessKey", bad)).execute();
+            r.errors().satisfy(errors::addAll);
+            if (bad.length() > 255) {
+                assertThat(errors).isNotEmpty().allSatisfy(e -> assertThat(e.getErrorType().toString()).isEqualTo("BAD_REQUEST"));
+            } else {
+                assertThat(errors).isEmpty();
+                r.path("incidents.totalCount").entity(Integer.class).isEqualTo(0);
+            }
+        }
+        String retry = "mutation($id: ID!) { retryIncident(input: {incidentId: $id}) { incident { id } } }";
+        refused(as(Fixtures.ADMIN).document(retry).variable("id", HUGE), "BAD_REQUEST", "input.incidentId");
+        for (String bad : new String[] {"no-such", "' OR '1'='1", "😀"}) {
+            refused(as(Fixtures.ADMIN).document(retry).variable("id", bad), "NOT_FOUND", "input.incidentId");
+        }
+        // Refused before it runs: the page would be too large (the complexity limit answers first).
+        assertThat(errorsOf(as(Fixtures.ADMIN).document("{ incidents(first: 100000) { totalCount } }")))
+                .allSatisfy(e -> assertThat(e.getErrorType().toString()).isEqualTo("BAD_REQUEST"));
+        refused(as(Fixtures.ADMIN).document("{ incidents(first: 101) { totalCount } }"), "BAD_REQUEST", "first");
+    }
+
+    @Test
     void refusesMalformedManagerIdInCustomerFilter() {
         refused(as(Fixtures.ADMIN).document(CUSTOMERS).variable("filter", Map.of("managerId", "abc")),
                 "BAD_REQUEST", "filter.managerId");
