@@ -42,7 +42,7 @@ class AppointTrainee implements JavaDelegate {
                 a.getRegion(), supervisor, execution.getProcessInstanceId(), decidedBy);
         if (a.getCandidateUserId() != null) {
             // Seen by every node at the candidate's next request (the login's version is raised).
-            logins.grantRole(a.getCandidateUserId(), Role.MANAGER);
+            logins.grantRole(a.getCandidateUserId(), Role.MANAGER, "HIRED", decidedBy == null ? "system" : decidedBy);
         }
         a.hiredAs(trainee.getId(), clock.instant());
         execution.setVariable("managerId", trainee.getId());

@@ -40,7 +40,7 @@ public class Directory {
                 && identityService.createUserQuery().userId(userId).memberOfGroup(role).count() > 0;
     }
 
-    private static Person toPerson(User user) {
+    static Person toPerson(User user) {
         String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
                 + (user.getLastName() == null ? "" : user.getLastName())).trim();
         return new Person(user.getId(), name.isEmpty() ? user.getId() : name, user.getEmail());

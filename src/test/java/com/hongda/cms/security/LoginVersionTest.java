@@ -43,7 +43,7 @@ class LoginVersionTest extends IntegrationTest {
         assertThat(roles(otherNode, user)).containsExactly("ROLE_CANDIDATE");
         assertThat(roles(otherNode, user)).as("remembered").containsExactly("ROLE_CANDIDATE");
 
-        transactions.executeWithoutResult(tx -> logins.grantRole(user, Role.MANAGER));
+        transactions.executeWithoutResult(tx -> logins.grantRole(user, Role.MANAGER, "test", "t-admin"));
 
         assertThat(roles(otherNode, user)).containsExactlyInAnyOrder("ROLE_CANDIDATE", "ROLE_MANAGER");
     }
@@ -67,7 +67,7 @@ class LoginVersionTest extends IntegrationTest {
         String user = newUser("rollback", "HR");
         long before = versions.current(user);
         transactions.executeWithoutResult(tx -> {
-            logins.grantRole(user, Role.ADMIN);
+            logins.grantRole(user, Role.ADMIN, "test", "t-admin");
             tx.setRollbackOnly();
         });
         assertThat(versions.current(user)).isEqualTo(before);

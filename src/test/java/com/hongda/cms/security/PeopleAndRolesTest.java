@@ -1,0 +1,137 @@
+package com.hongda.cms.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.hongda.cms.support.Fixtures;
+import com.hongda.cms.support.IntegrationTest;
+import com.hongda.cms.support.Simultaneously;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.graphql.ResponseError;
+import org.springframework.graphql.test.tester.GraphQlTester;
+
+/**
+ * People and roles through the API: HR and ADMIN create logins, grant and revoke roles with a reason,
+ * the auditor reads every change, the last administrator keeps ADMIN, and bad input is refused.
+ */
+class PeopleAndRolesTest extends IntegrationTest {
+
+    private static final String CREATE = """
+            mutation($in: CreateUserInput!) { createUser(input: $in) { person { id name email roles } } }""";
+    private static final String GRANT = """
+            mutation($u: ID!, $r: Role!, $why: String!) { grantRole(input: {userId: $u, role: $r, reason: $why}) { userId role changed } }""";
+    private static final String REVOKE = """
+            mutation($u: ID!, $r: Role!, $why: String!) { revokeRole(input: {userId: $u, role: $r, reason: $why}) { userId role changed } }""";
+    private static final String CHANGES = """
+            query($u: ID) { roleChanges(userId: $u) { totalCount nodes { role action reason changedBy } } }""";
+
+    @Test
+    void hrCreatesAJudgeWhoCanLogInAndTheAuditorSeesWhoGrantedWhat() {
+        String id = fixtures.unique("judge").toLowerCase();
+        as(Fixtures.HR).document(CREATE).variable("in", Map.of("id", id, "name", "评委甲", "email", "j@example.com",
+                        "password", "Start12345x", "roles", List.of("JUDGE"), "reason", "2027 评审"))
+                .execute().path("createUser.person.roles").entityList(String.class).containsExactly("JUDGE");
+        withPassword(id, "Start12345x").document("{ me { id roles } }").execute()
+                .path("me.roles").entityList(String.class).containsExactly("JUDGE");
+        as(Fixtures.HR).document(GRANT).variable("u", id).variable("r", "COMMITTEE").variable("why", "晋升评审委员").execute()
+                .path("grantRole.changed").entity(Boolean.class).isEqualTo(true);
+        as(Fixtures.HR).document(GRANT).variable("u", id).variable("r", "COMMITTEE").variable("why", "again").execute()
+                .path("grantRole.changed").entity(Boolean.class).isEqualTo(false);
+        as(Fixtures.HR).document(REVOKE).variable("u", id).variable("r", "JUDGE").variable("why", "本届结束").execute()
+                .path("revokeRole.changed").entity(Boolean.class).isEqualTo(true);
+        withPassword(id, "Start12345x").document("{ me { roles } }").execute()
+                .path("me.roles").entityList(String.class).containsExactly("COMMITTEE");
+
+        GraphQlTester.Response changes = as(Fixtures.AUDITOR).document(CHANGES).variable("u", id).execute();
+        changes.path("roleChanges.totalCount").entity(Integer.class).isEqualTo(3);
+        changes.path("roleChanges.nodes[0].action").entity(String.class).isEqualTo("REVOKE");
+        changes.path("roleChanges.nodes[0].reason").entity(String.class).isEqualTo("本届结束");
+        changes.path("roleChanges.nodes[0].changedBy").entity(String.class).isEqualTo(Fixtures.HR);
+        changes.path("roleChanges.nodes[2].reason").entity(String.class).isEqualTo("2027 评审");
+
+        as(Fixtures.SUPERVISOR).document("query($n: String) { people(filter: {role: COMMITTEE, nameContains: $n}) { totalCount nodes { id roles } } }")
+                .variable("n", "评委甲").execute().path("people.nodes[*].id").entityList(String.class).containsExactly(id);
+    }
+
+    @Test
+    void onlyAnAdministratorGrantsAdminAndOthersMayNotManageRoles() {
+        String id = fixtures.newUser("plain", Role.EMPLOYEE);
+        refused(as(Fixtures.HR).document(GRANT).variable("u", id).variable("r", "ADMIN").variable("why", "x"), "FORBIDDEN", null);
+        refused(as(Fixtures.HR).document(CREATE).variable("in", Map.of("id", fixtures.unique("adm").toLowerCase(), "name", "甲",
+                "password", "Start12345x", "roles", List.of("ADMIN"))), "FORBIDDEN", null);
+        for (String user : List.of(Fixtures.SUPERVISOR, Fixtures.AUDITOR, Fixtures.MANAGER)) {
+            refused(as(user).document(GRANT).variable("u", id).variable("r", "JUDGE").variable("why", "x"), "FORBIDDEN", null);
+            // The auditor reads the history of roles; the others may not.
+            refused(as(user).document(CHANGES).variable("u", id), user.equals(Fixtures.AUDITOR) ? null : "FORBIDDEN", null);
+        }
+        as(Fixtures.ADMIN).document(GRANT).variable("u", id).variable("r", "ADMIN").variable("why", "值班管理员").execute()
+                .path("grantRole.changed").entity(Boolean.class).isEqualTo(true);
+    }
+
+    @Test
+    void theLastAdministratorKeepsAdminEvenWhenTwoRevokeEachOtherAtOnce() {
+        List<String> admins = fixtures.jdbc().queryForList(
+                "select USER_ID_ from ACT_ID_MEMBERSHIP where GROUP_ID_ = 'ADMIN'", String.class);
+        String a = fixtures.newUser("adma", Role.ADMIN);
+        String b = fixtures.newUser("admb", Role.ADMIN);
+        // Everyone else steps down first, so that a and b are the only administrators.
+        for (String other : admins) {
+            fixtures.jdbc().update("delete from ACT_ID_MEMBERSHIP where USER_ID_ = ? and GROUP_ID_ = 'ADMIN'", other);
+        }
+        try {
+            List<List<ResponseError>> outcomes = Simultaneously.run(2, i -> {
+                List<ResponseError> errors = new ArrayList<>();
+                as(i == 0 ? a : b).document(REVOKE).variable("u", i == 0 ? b : a).variable("r", "ADMIN").variable("why", "轮换")
+                        .execute().errors().satisfy(errors::addAll);
+                return errors;
+            });
+            assertThat(outcomes).filteredOn(List::isEmpty).hasSize(1);
+            assertThat(outcomes).filteredOn(e -> !e.isEmpty()).singleElement().satisfies(errors ->
+                    assertThat(errors).singleElement().satisfies(e -> assertThat(e.getExtensions()).containsEntry("rule", "LAST_ADMIN")));
+            assertThat(fixtures.jdbc().queryForObject(
+                    "select count(*) from ACT_ID_MEMBERSHIP where GROUP_ID_ = 'ADMIN'", Integer.class)).isEqualTo(1);
+        } finally {
+            for (String other : admins) {
+                fixtures.jdbc().update("insert into ACT_ID_MEMBERSHIP (USER_ID_, GROUP_ID_) values (?, 'ADMIN')", other);
+            }
+        }
+    }
+
+    @Test
+    void badInputIsRefusedFieldByField() {
+        String huge = "x".repeat(70_000);
+        Map<String, Object> weak = Map.of("id", fixtures.unique("w").toLowerCase(), "name", "乙", "password", "short1");
+        refused(as(Fixtures.ADMIN).document(CREATE).variable("in", weak), "BAD_REQUEST", "input.password");
+        refused(as(Fixtures.ADMIN).document(CREATE).variable("in", Map.of("id", "bad id!", "name", "乙", "password", "Start12345x")),
+                "BAD_REQUEST", "input.id");
+        refused(as(Fixtures.ADMIN).document(CREATE).variable("in", Map.of("id", huge, "name", "乙", "password", "Start12345x")),
+                "BAD_REQUEST", "input.id");
+        refused(as(Fixtures.ADMIN).document(CREATE).variable("in", Map.of("id", Fixtures.HR, "name", "乙", "password", "Start12345x")),
+                "CONFLICT", "input.id");
+        refused(as(Fixtures.ADMIN).document(GRANT).variable("u", "no-such-user").variable("r", "JUDGE").variable("why", "x"),
+                "NOT_FOUND", "input.userId");
+        refused(as(Fixtures.ADMIN).document(GRANT).variable("u", Fixtures.HR).variable("r", "JUDGE").variable("why", " "),
+                "BAD_REQUEST", "input.reason");
+        refused(as(Fixtures.ADMIN).document(GRANT).variable("u", huge).variable("r", "JUDGE").variable("why", "x"),
+                "BAD_REQUEST", "input.userId");
+        refused(as(Fixtures.ADMIN).document("{ people(filter: {nameContains: \"%\"}, first: 5) { totalCount } }"), null, null);
+    }
+
+    /** Refused with this classification and field; a null classification means: answered without error. */
+    private static void refused(GraphQlTester.Request<?> request, String classification, String field) {
+        List<ResponseError> errors = new ArrayList<>();
+        request.execute().errors().satisfy(errors::addAll);
+        if (classification == null) {
+            assertThat(errors).isEmpty();
+            return;
+        }
+        assertThat(errors).isNotEmpty().allSatisfy(e -> {
+            assertThat(e.getErrorType().toString()).isEqualTo(classification);
+            if (field != null) {
+                assertThat(e.getExtensions()).containsEntry("field", field);
+            }
+        });
+    }
+}
