@@ -38,9 +38,11 @@ public class People {
     private final RoleChangeRepository history;
     private final NamedParameterJdbcTemplate jdbc;
     private final Paging paging;
+    private final org.springframework.transaction.support.TransactionTemplate transactions;
 
     People(IdentityService identity, Logins logins, RoleChangeRepository history, NamedParameterJdbcTemplate jdbc,
-           Paging paging) {
+           Paging paging, org.springframework.transaction.PlatformTransactionManager transactionManager) {
+        this.transactions = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
         this.identity = identity;
         this.logins = logins;
         this.history = history;
@@ -56,7 +58,7 @@ public class People {
             throw DomainException.badRequest("input.id", "FORMAT", "error.person.idFormat");
         }
         mayGrant(roles, "input.roles");
-        checkPassword(password);
+        checkPassword(password, "input.password");
         if (identity.createUserQuery().userId(id).count() > 0) {
             throw DomainException.conflict("input.id", "USER_EXISTS", "error.person.exists", id);
         }
@@ -71,6 +73,29 @@ public class People {
             logins.grantRole(id, role, why, by);
         }
         return new Person(id, name.trim(), user.getEmail());
+    }
+
+    /**
+     * The caller changes their own password: the current one must be right (the engine's check,
+     * lock-out included), the new one strong. Every node asks for the new one at the next request.
+     * The check runs in a transaction of its own, so that a wrong password counts towards the
+     * engine's lock-out even though the change is refused.
+     */
+    public void changeOwnPassword(String current, String next) {
+        String me = CurrentUser.id();
+        if (!identity.checkPassword(me, current)) {
+            throw DomainException.badRequest("input.currentPassword", "WRONG_PASSWORD", "error.person.wrongPassword");
+        }
+        checkPassword(next, "input.newPassword");
+        if (next.equals(current)) {
+            throw DomainException.badRequest("input.newPassword", "SAME_PASSWORD", "error.person.samePassword");
+        }
+        transactions.executeWithoutResult(tx -> {
+            User user = identity.createUserQuery().userId(me).singleResult();
+            user.setPassword(next);
+            identity.saveUser(user);
+            logins.changed(me);
+        });
     }
 
     @Transactional
@@ -150,9 +175,9 @@ public class People {
     }
 
     /** At least 10 characters, with a letter and a digit. */
-    private static void checkPassword(String password) {
+    private static void checkPassword(String password, String field) {
         if (password.length() < 10 || password.chars().noneMatch(Character::isLetter) || password.chars().noneMatch(Character::isDigit)) {
-            throw DomainException.badRequest("input.password", "WEAK_PASSWORD", "error.person.weakPassword");
+            throw DomainException.badRequest(field, "WEAK_PASSWORD", "error.person.weakPassword");
         }
     }
 

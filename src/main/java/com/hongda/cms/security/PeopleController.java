@@ -41,6 +41,12 @@ class PeopleController {
     record UserPayload(Person person) {
     }
 
+    record ChangePasswordInput(@NotNull @Size(max = 200) String currentPassword, @NotNull @Size(max = 200) String newPassword) {
+    }
+
+    record ChangePasswordPayload(boolean changed) {
+    }
+
     @QueryMapping
     @PreAuthorize(Access.STAFF)
     Connection<Person> people(@Argument @Valid PeopleFilter filter, @Argument Integer first, @Argument String after,
@@ -73,6 +79,14 @@ class PeopleController {
     @PreAuthorize(Access.HR_OR_ADMIN)
     People.RoleChangeResult revokeRole(@Argument @Valid RoleInput input) {
         return people.revoke(input.userId().trim(), input.role(), input.reason());
+    }
+
+    /** Any signed-in user, for their own login (not for a bearer-token identity, which has no password here). */
+    @MutationMapping
+    @PreAuthorize("isAuthenticated()")
+    ChangePasswordPayload changeMyPassword(@Argument @Valid ChangePasswordInput input) {
+        people.changeOwnPassword(input.currentPassword(), input.newPassword());
+        return new ChangePasswordPayload(true);
     }
 
     @BatchMapping(typeName = "Person")
