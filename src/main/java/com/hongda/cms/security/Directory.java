@@ -14,9 +14,25 @@ import org.springframework.stereotype.Service;
 public class Directory {
 
     private final IdentityService identityService;
+    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
 
-    Directory(IdentityService identityService) {
+    Directory(IdentityService identityService, org.springframework.jdbc.core.JdbcTemplate jdbc) {
         this.identityService = identityService;
+        this.jdbc = jdbc;
+    }
+
+    /** Whether the login is enabled (see {@code People#setEnabled}); a login never disabled is. */
+    public boolean isEnabled(String userId) {
+        Boolean disabled = jdbc.query("select disabled from login_version where user_id = ?",
+                rs -> rs.next() ? rs.getBoolean(1) : null, userId);
+        return !Boolean.TRUE.equals(disabled);
+    }
+
+    /** Enabled members of a role's group, by user id, at most {@code size}: who a panel drawn from the group can be. */
+    public List<String> enabledMembersOf(String group, int size) {
+        return jdbc.queryForList("select M.USER_ID_ from ACT_ID_MEMBERSHIP M left join login_version L on L.user_id = M.USER_ID_ "
+                + "where M.GROUP_ID_ = ? and (L.disabled is null or L.disabled = false) order by M.USER_ID_ limit ?",
+                String.class, group, size);
     }
 
     /** The people with these ids; ids that are no user are absent from the map. */
@@ -41,8 +57,12 @@ public class Directory {
     }
 
     static Person toPerson(User user) {
-        String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
-                + (user.getLastName() == null ? "" : user.getLastName())).trim();
-        return new Person(user.getId(), name.isEmpty() ? user.getId() : name, user.getEmail());
+        return person(user.getId(), user.getFirstName(), user.getLastName(), user.getEmail());
+    }
+
+    /** A person from the engine's user columns: the display name is first and last name, else the id. */
+    static Person person(String id, String firstName, String lastName, String email) {
+        String name = ((firstName == null ? "" : firstName) + " " + (lastName == null ? "" : lastName)).trim();
+        return new Person(id, name.isEmpty() ? id : name, email);
     }
 }

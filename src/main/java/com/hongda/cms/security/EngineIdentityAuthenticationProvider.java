@@ -41,7 +41,9 @@ class EngineIdentityAuthenticationProvider implements AuthenticationProvider {
             throw new BadCredentialsException("Bad credentials");
         }
         if (!logins.enabled()) {
-            return UsernamePasswordAuthenticationToken.authenticated(userId, null, check(userId, password));
+            List<GrantedAuthority> authorities = check(userId, password);
+            refuseDisabled(versions.state(userId));
+            return UsernamePasswordAuthenticationToken.authenticated(userId, null, authorities);
         }
         List<GrantedAuthority> remembered = logins.lookup(userId, password, () -> versions.current(userId));
         if (remembered != null) {
@@ -49,9 +51,11 @@ class EngineIdentityAuthenticationProvider implements AuthenticationProvider {
         }
         long stamp = logins.stamp();
         // Read before the roles: a change committed after this read raises the version past it.
-        long version = versions.current(userId);
+        LoginVersions.State state = versions.state(userId);
         List<GrantedAuthority> authorities = check(userId, password);
-        logins.remember(userId, password, authorities, version, stamp);
+        // After the password check, so that a disabled account tells nothing to a wrong password.
+        refuseDisabled(state);
+        logins.remember(userId, password, authorities, state.version(), stamp);
         return UsernamePasswordAuthenticationToken.authenticated(userId, null, authorities);
     }
 
@@ -64,6 +68,13 @@ class EngineIdentityAuthenticationProvider implements AuthenticationProvider {
                 .map(Group::getId)
                 .<GrantedAuthority>map(id -> new SimpleGrantedAuthority("ROLE_" + id))
                 .toList();
+    }
+
+    /** A disabled login signs in no more (disabling raises the version, so no remembered login skips this). */
+    static void refuseDisabled(LoginVersions.State state) {
+        if (state.disabled()) {
+            throw new org.springframework.security.authentication.DisabledException("Account disabled");
+        }
     }
 
     @Override

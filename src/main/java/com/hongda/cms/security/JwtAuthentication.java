@@ -27,9 +27,11 @@ class JwtAuthentication implements Converter<Jwt, AbstractAuthenticationToken> {
     private static final Set<String> ROLES = Arrays.stream(Role.values()).map(Role::name).collect(Collectors.toUnmodifiableSet());
 
     private final JwtProperties properties;
+    private final LoginVersions versions;
 
-    JwtAuthentication(JwtProperties properties) {
+    JwtAuthentication(JwtProperties properties, LoginVersions versions) {
         this.properties = properties;
+        this.versions = versions;
     }
 
     @Override
@@ -37,6 +39,9 @@ class JwtAuthentication implements Converter<Jwt, AbstractAuthenticationToken> {
         String userId = jwt.getClaimAsString(properties.userClaim());
         if (userId == null || userId.isBlank() || userId.length() > MAX_USER_ID) {
             throw new InvalidBearerTokenException("The token names no usable user in claim " + properties.userClaim());
+        }
+        if (versions.state(userId).disabled()) {
+            throw new InvalidBearerTokenException("The account of " + userId + " is disabled");
         }
         List<SimpleGrantedAuthority> authorities = values(claim(jwt.getClaims(), properties.rolesClaim()))
                 .filter(ROLES::contains)

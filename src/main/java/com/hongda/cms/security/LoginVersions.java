@@ -19,11 +19,27 @@ class LoginVersions {
         this.jdbc = jdbc;
     }
 
+    /** A login's version and whether it is disabled. */
+    record State(long version, boolean disabled) {
+        static final State NEVER_CHANGED = new State(0, false);
+    }
+
     /** The login's current version; 0 for a login that never changed. */
     long current(String userId) {
-        Long version = jdbc.query("select version from login_version where user_id = ?",
-                rs -> rs.next() ? rs.getLong(1) : null, userId);
-        return version == null ? 0 : version;
+        return state(userId).version();
+    }
+
+    /** The login's version and disabled flag, in one primary-key read. */
+    State state(String userId) {
+        State state = jdbc.query("select version, disabled from login_version where user_id = ?",
+                rs -> rs.next() ? new State(rs.getLong(1), rs.getBoolean(2)) : null, userId);
+        return state == null ? State.NEVER_CHANGED : state;
+    }
+
+    /** Disables or enables the login and raises its version, in the caller's transaction. */
+    void setDisabled(String userId, boolean disabled) {
+        raise(userId);
+        jdbc.update("update login_version set disabled = ? where user_id = ?", disabled, userId);
     }
 
     /** Raises the login's version, in the caller's transaction. */

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.identity.UserQuery;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -39,9 +38,14 @@ public class People {
     private final NamedParameterJdbcTemplate jdbc;
     private final Paging paging;
     private final org.springframework.transaction.support.TransactionTemplate transactions;
+    private final LoginVersions versions;
+    private final java.time.Clock clock;
 
     People(IdentityService identity, Logins logins, RoleChangeRepository history, NamedParameterJdbcTemplate jdbc,
-           Paging paging, org.springframework.transaction.PlatformTransactionManager transactionManager) {
+           Paging paging, org.springframework.transaction.PlatformTransactionManager transactionManager,
+           LoginVersions versions, java.time.Clock clock) {
+        this.versions = versions;
+        this.clock = clock;
         this.transactions = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
         this.identity = identity;
         this.logins = logins;
@@ -112,27 +116,103 @@ public class People {
         return new RoleChangeResult(userId, role, logins.revokeRole(userId, role, reason(reason, null), CurrentUser.id()));
     }
 
+    /**
+     * Disables or enables a login (ADMIN only): a disabled login cannot sign in, with a password or a
+     * token, and is left out of pickers and panels; its history stays. Nobody disables themself, and
+     * the last enabled administrator stays enabled.
+     */
+    @Transactional
+    public boolean setEnabled(String userId, boolean enabled, String reason) {
+        String by = CurrentUser.id();
+        existing(userId);
+        String why = reason(reason, null);
+        if (!enabled && userId.equals(by)) {
+            throw DomainException.conflict("input.userId", "DISABLE_SELF", "error.person.disableSelf");
+        }
+        // Serialised like the ADMIN revocations, so two administrators cannot disable each other at once.
+        jdbc.getJdbcTemplate().queryForList("select ID_ from ACT_ID_GROUP where ID_ = ? for update", String.class, Role.ADMIN.name());
+        boolean disabled = versions.state(userId).disabled();
+        if (disabled == !enabled) {
+            return false;
+        }
+        if (!enabled && logins.holds(userId, Role.ADMIN) && enabledAdmins() <= 1) {
+            throw DomainException.conflict("input.userId", "LAST_ADMIN", "error.role.lastAdmin", userId);
+        }
+        versions.setDisabled(userId, !enabled);
+        jdbc.update("insert into login_status_change (user_id, enabled, reason, changed_by, changed_at) "
+                + "values (:u, :e, :r, :b, :t)", new MapSqlParameterSource("u", userId).addValue("e", enabled)
+                .addValue("r", why).addValue("b", by).addValue("t", java.sql.Timestamp.from(clock.instant())));
+        logins.changed(userId);
+        return true;
+    }
+
+    /** One disabling or enabling of a login. */
+    public record LoginStatusChange(String userId, boolean enabled, String reason, String changedBy, java.time.Instant changedAt) {
+    }
+
+    /** Every disabling and enabling of one login, newest first. */
+    @Transactional(readOnly = true)
+    public List<LoginStatusChange> statusChanges(String userId) {
+        return jdbc.query("select user_id, enabled, reason, changed_by, changed_at from login_status_change "
+                        + "where user_id = :u order by id desc", new MapSqlParameterSource("u", userId),
+                (rs, i) -> new LoginStatusChange(rs.getString(1), rs.getBoolean(2), rs.getString(3), rs.getString(4),
+                        rs.getTimestamp(5).toInstant()));
+    }
+
+    /** Whether each of these logins is enabled (a login never disabled is). */
+    @Transactional(readOnly = true)
+    public Map<String, Boolean> enabled(Collection<String> userIds) {
+        Map<String, Boolean> result = new HashMap<>();
+        userIds.forEach(id -> result.put(id, true));
+        if (!userIds.isEmpty()) {
+            jdbc.query("select user_id from login_version where disabled = true and user_id in (:ids)",
+                    new MapSqlParameterSource("ids", userIds), rs -> {
+                        result.put(rs.getString(1), false);
+                    });
+        }
+        return result;
+    }
+
+    private long enabledAdmins() {
+        Long n = jdbc.getJdbcTemplate().queryForObject("select count(*) from ACT_ID_MEMBERSHIP M left join login_version L "
+                + "on L.user_id = M.USER_ID_ where M.GROUP_ID_ = ? and (L.disabled is null or L.disabled = false)",
+                Long.class, Role.ADMIN.name());
+        return n == null ? 0 : n;
+    }
+
     /** The outcome of a grant or revoke: {@code changed} is false when there was nothing to change. */
     public record RoleChangeResult(String userId, Role role, boolean changed) {
     }
 
-    /** People for pickers: optionally only holders of a role, or whose name contains a text; by login id. */
+    /**
+     * People for pickers, by login id: only holders of a role, or whose name contains a text; enabled
+     * logins only unless {@code enabled} says otherwise (false: only disabled ones).
+     */
     @Transactional(readOnly = true)
-    public Connection<Person> page(Role role, String nameContains, PageArgs args) {
-        java.util.function.Supplier<UserQuery> query = () -> {
-            UserQuery q = identity.createUserQuery();
-            if (role != null) {
-                q.memberOfGroup(role.name());
-            }
-            String name = Texts.blankToNull(nameContains);
-            if (name != null) {
-                q.userFirstNameLike("%" + name.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
-            }
-            return q.orderByUserId().asc();
+    public Connection<Person> page(Role role, String nameContains, Boolean enabled, PageArgs args) {
+        StringBuilder where = new StringBuilder(" from ACT_ID_USER U left join login_version L on L.user_id = U.ID_ where 1 = 1");
+        MapSqlParameterSource params = new MapSqlParameterSource();
+        boolean wantEnabled = enabled == null || enabled;
+        where.append(wantEnabled ? " and (L.disabled is null or L.disabled = false)" : " and L.disabled = true");
+        if (role != null) {
+            where.append(" and exists (select 1 from ACT_ID_MEMBERSHIP M where M.USER_ID_ = U.ID_ and M.GROUP_ID_ = :role)");
+            params.addValue("role", role.name());
+        }
+        String name = Texts.blankToNull(nameContains);
+        if (name != null) {
+            where.append(" and lower(U.FIRST_) like :name escape '!'");
+            params.addValue("name", "%" + name.toLowerCase(java.util.Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+        }
+        java.util.function.LongSupplier count = () -> {
+            Long n = jdbc.queryForObject("select count(*)" + where, params, Long.class);
+            return n == null ? 0 : n;
         };
-        Paging.Window w = paging.window(args, () -> query.get().count());
-        List<Person> rows = query.get().listPage((int) w.offset(), w.size() + 1).stream().map(Directory::toPerson).toList();
-        return paging.connection(w, rows, () -> query.get().count());
+        Paging.Window w = paging.window(args, count);
+        MapSqlParameterSource page = new MapSqlParameterSource(params.getValues()).addValue("limit", w.size() + 1)
+                .addValue("offset", w.offset());
+        List<Person> rows = jdbc.query("select U.ID_, U.FIRST_, U.LAST_, U.EMAIL_" + where + " order by U.ID_ limit :limit offset :offset",
+                page, (rs, i) -> Directory.person(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+        return paging.connection(w, rows, count);
     }
 
     /** The roles of each of these people, in one statement. */

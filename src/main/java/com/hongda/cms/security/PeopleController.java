@@ -27,7 +27,13 @@ class PeopleController {
         this.people = people;
     }
 
-    record PeopleFilter(Role role, @Size(max = 100) String nameContains) {
+    record PeopleFilter(Role role, @Size(max = 100) String nameContains, Boolean enabled) {
+    }
+
+    record LoginStatusInput(@NotBlank @Size(max = 64) String userId, @NotBlank @Size(max = 500) String reason) {
+    }
+
+    record LoginStatusPayload(String userId, boolean enabled, boolean changed) {
     }
 
     record CreateUserInput(@NotBlank @Size(max = 64) String id, @NotBlank @Size(max = 100) String name,
@@ -51,8 +57,8 @@ class PeopleController {
     @PreAuthorize(Access.STAFF)
     Connection<Person> people(@Argument @Valid PeopleFilter filter, @Argument Integer first, @Argument String after,
                               @Argument Integer last, @Argument String before) {
-        PeopleFilter f = filter == null ? new PeopleFilter(null, null) : filter;
-        return people.page(f.role(), f.nameContains(), new PageArgs(first, after, last, before));
+        PeopleFilter f = filter == null ? new PeopleFilter(null, null, null) : filter;
+        return people.page(f.role(), f.nameContains(), f.enabled(), new PageArgs(first, after, last, before));
     }
 
     @QueryMapping
@@ -81,12 +87,37 @@ class PeopleController {
         return people.revoke(input.userId().trim(), input.role(), input.reason());
     }
 
+    @QueryMapping
+    @PreAuthorize("hasAnyRole('AUDITOR','ADMIN')")
+    List<People.LoginStatusChange> loginStatusChanges(@Argument @NotBlank @Size(max = 64) String userId) {
+        return people.statusChanges(userId);
+    }
+
+    @MutationMapping
+    @PreAuthorize("hasRole('ADMIN')")
+    LoginStatusPayload disableUser(@Argument @Valid LoginStatusInput input) {
+        String id = input.userId().trim();
+        return new LoginStatusPayload(id, false, people.setEnabled(id, false, input.reason()));
+    }
+
+    @MutationMapping
+    @PreAuthorize("hasRole('ADMIN')")
+    LoginStatusPayload enableUser(@Argument @Valid LoginStatusInput input) {
+        String id = input.userId().trim();
+        return new LoginStatusPayload(id, true, people.setEnabled(id, true, input.reason()));
+    }
+
     /** Any signed-in user, for their own login (not for a bearer-token identity, which has no password here). */
     @MutationMapping
     @PreAuthorize("isAuthenticated()")
     ChangePasswordPayload changeMyPassword(@Argument @Valid ChangePasswordInput input) {
         people.changeOwnPassword(input.currentPassword(), input.newPassword());
         return new ChangePasswordPayload(true);
+    }
+
+    @BatchMapping(typeName = "Person")
+    Map<Person, Boolean> enabled(List<Person> batch) {
+        return Batches.pair(batch, Person::id, people.enabled(batch.stream().map(Person::id).toList()), true);
     }
 
     @BatchMapping(typeName = "Person")

@@ -7,11 +7,9 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
@@ -42,16 +40,18 @@ public class ScoringPanel implements TaskListener {
     /** The score field's name, declared on the panel's user task as an extension property. */
     public static final String SCORE_FIELD_PROPERTY = "scoreField";
 
-    private final IdentityService identity;
+    private final com.hongda.cms.security.Directory directory;
 
-    ScoringPanel(IdentityService identity) {
-        this.identity = identity;
+    ScoringPanel(com.hongda.cms.security.Directory directory) {
+        this.directory = directory;
     }
 
-    /** Members of a group, by user id, at most {@code size}; a group without members is an incident an operator sees. */
+    /**
+     * Enabled members of a group, by user id, at most {@code size}; a group without any is an incident
+     * an operator sees.
+     */
     public List<String> membersOf(String group, int size) {
-        List<String> members = identity.createUserQuery().memberOfGroup(group).orderByUserId().asc()
-                .listPage(0, size).stream().map(User::getId).toList();
+        List<String> members = directory.enabledMembersOf(group, size);
         if (members.isEmpty()) {
             throw new IllegalStateException("The scoring panel has no members: group " + group + " has none");
         }

@@ -46,6 +46,9 @@ class JwtTest extends IntegrationTest {
               grade: JUNIOR}) { manager { employeeNo } } }
             """;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    LoginVersions versions;
+
     @Test
     void tokenWithTheHrRoleActsAsHr() {
         String user = fixtures.unique("jwt-hr").toLowerCase();
@@ -97,14 +100,14 @@ class JwtTest extends IntegrationTest {
     void userAndRolesComeFromTheConfiguredClaims() {
         Jwt jwt = jwt(Map.of("sub", "f3a1-uuid", "preferred_username", "wang.fang",
                 "realm_access", Map.of("roles", List.of("MANAGER", "uma_authorization"))));
-        var auth = new JwtAuthentication(new JwtProperties("preferred_username", "realm_access.roles")).convert(jwt);
+        var auth = new JwtAuthentication(new JwtProperties("preferred_username", "realm_access.roles"), versions).convert(jwt);
         assertThat(auth.getName()).isEqualTo("wang.fang");
         assertThat(auth.getAuthorities()).extracting(GrantedAuthority::getAuthority).containsExactly("ROLE_MANAGER");
     }
 
     @Test
     void rolesMayBeOneSpaceOrCommaSeparatedString() {
-        var auth = new JwtAuthentication(new JwtProperties(null, null))
+        var auth = new JwtAuthentication(new JwtProperties(null, null), versions)
                 .convert(jwt(Map.of("sub", "li.na", "roles", "SUPERVISOR, AUDITOR openid")));
         assertThat(auth.getAuthorities()).extracting(GrantedAuthority::getAuthority)
                 .containsExactly("ROLE_SUPERVISOR", "ROLE_AUDITOR");
@@ -112,7 +115,7 @@ class JwtTest extends IntegrationTest {
 
     @Test
     void tokenWithoutAUsableUserIsRejected() {
-        JwtAuthentication converter = new JwtAuthentication(new JwtProperties(null, null));
+        JwtAuthentication converter = new JwtAuthentication(new JwtProperties(null, null), versions);
         assertThatThrownBy(() -> converter.convert(jwt(Map.of("roles", List.of("ADMIN")))))
                 .isInstanceOf(InvalidBearerTokenException.class);
         assertThatThrownBy(() -> converter.convert(jwt(Map.of("sub", "x".repeat(65)))))

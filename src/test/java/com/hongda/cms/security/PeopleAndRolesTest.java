@@ -18,6 +18,9 @@ import org.springframework.graphql.test.tester.GraphQlTester;
  */
 class PeopleAndRolesTest extends IntegrationTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    com.hongda.cms.workflow.ScoringPanel panel;
+
     private static final String CREATE = """
             mutation($in: CreateUserInput!) { createUser(input: $in) { person { id name email roles } } }""";
     private static final String GRANT = """
@@ -117,6 +120,36 @@ class PeopleAndRolesTest extends IntegrationTest {
         // Last: a wrong password counts towards the engine's lock-out, which would delay what follows.
         refused(withPassword(id, "Better12345y").document(change).variable("c", "wrong-one-1").variable("n", "Other12345z"),
                 "BAD_REQUEST", "input.currentPassword");
+    }
+
+    @Test
+    void aDisabledLoginCannotSignInAndLeavesPickersAndPanelsButKeepsItsHistory() {
+        String id = fixtures.unique("off").toLowerCase();
+        as(Fixtures.ADMIN).document(CREATE).variable("in", Map.of("id", id, "name", "停用者", "password", "Start12345x",
+                "roles", List.of("JUDGE"))).execute().errors().verify();
+        withPassword(id, "Start12345x").document("{ me { id } }").execute().path("me.id").entity(String.class).isEqualTo(id);
+        String disable = "mutation($u: ID!, $why: String!) { disableUser(input: {userId: $u, reason: $why}) { enabled changed } }";
+        String enable = "mutation($u: ID!, $why: String!) { enableUser(input: {userId: $u, reason: $why}) { enabled changed } }";
+        refused(as(Fixtures.HR).document(disable).variable("u", id).variable("why", "离职"), "FORBIDDEN", null);
+        refused(as(Fixtures.ADMIN).document(disable).variable("u", Fixtures.ADMIN).variable("why", "x"), "CONFLICT", "input.userId");
+        as(Fixtures.ADMIN).document(disable).variable("u", id).variable("why", "离职").execute()
+                .path("disableUser.changed").entity(Boolean.class).isEqualTo(true);
+
+        server("/graphql").defaultHeaders(h -> h.setBasicAuth(id, "Start12345x")).build().post()
+                .header("Content-Type", "application/json").bodyValue("{\"query\":\"{ me { id } }\"}")
+                .exchange().expectStatus().isUnauthorized();
+        String picker = "query($n: String, $e: Boolean) { people(filter: {role: JUDGE, nameContains: $n, enabled: $e}) { nodes { id enabled } } }";
+        as(Fixtures.HR).document(picker).variable("n", "停用者").execute().path("people.nodes").entityList(Object.class).hasSize(0);
+        as(Fixtures.HR).document(picker).variable("n", "停用者").variable("e", false).execute()
+                .path("people.nodes[0].enabled").entity(Boolean.class).isEqualTo(false);
+        assertThat(panel.membersOf("JUDGE", 1000)).doesNotContain(id);
+        as(Fixtures.AUDITOR).document("query($u: ID!) { loginStatusChanges(userId: $u) { enabled reason changedBy } }")
+                .variable("u", id).execute().path("loginStatusChanges[0].reason").entity(String.class).isEqualTo("离职");
+
+        as(Fixtures.ADMIN).document(enable).variable("u", id).variable("why", "返聘").execute()
+                .path("enableUser.changed").entity(Boolean.class).isEqualTo(true);
+        withPassword(id, "Start12345x").document("{ me { id } }").execute().path("me.id").entity(String.class).isEqualTo(id);
+        assertThat(panel.membersOf("JUDGE", 1000)).contains(id);
     }
 
     @Test

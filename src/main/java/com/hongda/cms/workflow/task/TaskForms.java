@@ -208,6 +208,10 @@ class TaskForms {
             problems.add(DomainException.badRequest(path, "PERSON_NOT_FOUND", "error.form.personNotFound", f.key(), shorten(id)));
             return null;
         }
+        if (!directory.isEnabled(id)) {
+            problems.add(DomainException.badRequest(path, "PERSON_DISABLED", "error.form.personDisabled", f.key(), id));
+            return null;
+        }
         if (!directory.holds(id, f.personRole())) {
             problems.add(DomainException.badRequest(path, "PERSON_ROLE", "error.form.personRole", f.key(), id, f.personRole()));
             return null;
