@@ -141,6 +141,17 @@ public class CustomerManager {
         updatedAt = now;
     }
 
+    /** A new supervisor; returns the one before. */
+    String changeSupervisor(String to, Instant now) {
+        if (status == ManagerStatus.LEFT) {
+            throw new IllegalStateException("manager " + id + " has left");
+        }
+        String before = supervisorUserId;
+        supervisorUserId = to;
+        updatedAt = now;
+        return before;
+    }
+
     /** Whether customers may be assigned to this manager at all, whatever their tier. */
     public boolean mayOwnCustomers() {
         return status == ManagerStatus.ACTIVE && grade != Grade.TRAINEE;

@@ -58,6 +58,30 @@ class ManagerController {
         return new ManagerPayload(service.register(input, CurrentUser.id()));
     }
 
+    /** The input of {@code changeSupervisor}. */
+    record ChangeSupervisorInput(@jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 20) String managerId,
+                                 @jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 64) String supervisorId,
+                                 @jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 500) String reason) {
+    }
+
+    /** The payload of {@code changeSupervisor}. */
+    record ChangeSupervisorPayload(CustomerManager manager, boolean changed) {
+    }
+
+    @MutationMapping
+    @PreAuthorize(Access.HR_OR_ADMIN)
+    ChangeSupervisorPayload changeSupervisor(@Argument @Valid ChangeSupervisorInput input) {
+        long managerId = Ids.parse("input.managerId", input.managerId());
+        boolean changed = service.changeSupervisor(managerId, input.supervisorId().trim(), input.reason().trim(), CurrentUser.id());
+        return new ChangeSupervisorPayload(service.get("input.managerId", managerId), changed);
+    }
+
+    @BatchMapping
+    Map<CustomerManager, List<SupervisorChange>> supervisorHistory(List<CustomerManager> managers) {
+        Map<Long, List<SupervisorChange>> histories = service.supervisorHistories(managers.stream().map(CustomerManager::getId).toList());
+        return Batches.pair(managers, CustomerManager::getId, histories, List.of());
+    }
+
     @SchemaMapping
     String id(CustomerManager manager) {
         return String.valueOf(manager.getId());

@@ -65,6 +65,26 @@ public class ManagerEffects {
         return oneStep(managerId, -1, Grade.INTERMEDIATE, Grade.SENIOR, "error.manager.noDemotion", why);
     }
 
+    /**
+     * A new supervisor for the manager (checked by the caller to be a person holding SUPERVISOR);
+     * returns null when it is the supervisor already.
+     */
+    @Transactional
+    public SupervisorChange changeSupervisor(long managerId, String supervisorId, Decision why) {
+        CustomerManager m = manager(managerId);
+        if (supervisorId.equals(m.getSupervisorUserId())) {
+            return null;
+        }
+        Instant now = clock.instant();
+        String before;
+        try {
+            before = m.changeSupervisor(supervisorId, now);
+        } catch (IllegalStateException e) {
+            throw DomainException.conflict("managerId", "MANAGER_LEFT", "error.manager.left", m.getName());
+        }
+        return history.supervisor(m, before, now, why);
+    }
+
     @Transactional
     public CustomerManager suspend(long managerId, Decision why) {
         CustomerManager m = manager(managerId);

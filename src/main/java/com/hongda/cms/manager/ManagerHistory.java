@@ -13,16 +13,26 @@ class ManagerHistory {
 
     private final GradeChangeRepository grades;
     private final StatusChangeRepository statuses;
+    private final SupervisorChangeRepository supervisors;
 
-    ManagerHistory(GradeChangeRepository grades, StatusChangeRepository statuses) {
+    ManagerHistory(GradeChangeRepository grades, StatusChangeRepository statuses, SupervisorChangeRepository supervisors) {
         this.grades = grades;
         this.statuses = statuses;
+        this.supervisors = supervisors;
     }
 
-    /** The first entries of a new manager: their grade and status as registered. */
+    /** The first entries of a new manager: their grade, status and supervisor (if any) as registered. */
     void started(CustomerManager manager, Instant at, ManagerEffects.Decision why) {
         grade(manager, null, at, why);
         status(manager, null, at, why);
+        if (manager.getSupervisorUserId() != null) {
+            supervisor(manager, null, at, why);
+        }
+    }
+
+    SupervisorChange supervisor(CustomerManager manager, String before, Instant at, ManagerEffects.Decision why) {
+        return supervisors.save(new SupervisorChange(manager.getId(), before, manager.getSupervisorUserId(), at, why.reason(),
+                why.processInstanceId(), why.decidedBy()));
     }
 
     GradeChange grade(CustomerManager manager, Grade before, Instant at, ManagerEffects.Decision why) {

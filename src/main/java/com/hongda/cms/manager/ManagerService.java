@@ -32,8 +32,14 @@ public class ManagerService {
     private final ManagerHistory history;
     private final StatusChangeRepository statusChanges;
 
+    private final SupervisorChangeRepository supervisorChanges;
+    private final ManagerEffects effects;
+
     ManagerService(ManagerRepository managers, GradeChangeRepository gradeChanges, StatusChangeRepository statusChanges,
+                   SupervisorChangeRepository supervisorChanges, ManagerEffects effects,
                    ManagerHistory history, Directory directory, Paging paging, Clock clock, ApplicationEventPublisher events) {
+        this.supervisorChanges = supervisorChanges;
+        this.effects = effects;
         this.events = events;
         this.history = history;
         this.statusChanges = statusChanges;
@@ -143,6 +149,31 @@ public class ManagerService {
     public Map<Long, List<GradeChange>> gradeHistories(Collection<Long> managerIds) {
         return gradeChanges.findByManagerIdInOrderByChangedAtAscIdAsc(managerIds).stream()
                 .collect(Collectors.groupingBy(GradeChange::getManagerId));
+    }
+
+    /**
+     * HR or ADMIN names a manager's supervisor, with a reason: an existing, enabled person holding
+     * SUPERVISOR. {@code changed} is false when it is the supervisor already.
+     */
+    @Transactional
+    public boolean changeSupervisor(long managerId, String supervisorId, String reason, String actor) {
+        if (!directory.exists(supervisorId)) {
+            throw DomainException.badRequest("input.supervisorId", "PERSON_NOT_FOUND", "error.form.personNotFound", "supervisorId", supervisorId);
+        }
+        if (!directory.isEnabled(supervisorId)) {
+            throw DomainException.badRequest("input.supervisorId", "PERSON_DISABLED", "error.form.personDisabled", "supervisorId", supervisorId);
+        }
+        if (!directory.holds(supervisorId, "SUPERVISOR")) {
+            throw DomainException.badRequest("input.supervisorId", "PERSON_ROLE", "error.form.personRole", "supervisorId", supervisorId, "SUPERVISOR");
+        }
+        managers.findById(managerId).orElseThrow(() -> DomainException.notFound("input.managerId", "manager", managerId));
+        return effects.changeSupervisor(managerId, supervisorId, new ManagerEffects.Decision(reason, null, actor)) != null;
+    }
+
+    @Transactional(readOnly = true)
+    public Map<Long, List<SupervisorChange>> supervisorHistories(Collection<Long> managerIds) {
+        return supervisorChanges.findByManagerIdInOrderByChangedAtAscIdAsc(managerIds).stream()
+                .collect(Collectors.groupingBy(SupervisorChange::getManagerId));
     }
 
     @Transactional(readOnly = true)

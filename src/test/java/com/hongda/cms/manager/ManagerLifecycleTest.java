@@ -82,4 +82,28 @@ class ManagerLifecycleTest extends IntegrationTest {
         assertThatThrownBy(() -> effects.promote(m.getId(), new ManagerEffects.Decision("x", null, null)))
                 .isInstanceOf(DomainException.class);
     }
+
+    @Test
+    void hrChangesTheSupervisorWithAReasonAndOnlyToAnEnabledSupervisor() {
+        CustomerManager m = fixtures.manager(fixtures.unique("s"), Region.URBAN, Grade.JUNIOR);
+        String change = """
+                mutation($m: ID!, $s: ID!) { changeSupervisor(input: {managerId: $m, supervisorId: $s, reason: "调整分管"}) {
+                  changed manager { supervisor { id } supervisorHistory { fromSupervisor toSupervisor reason decidedBy } } } }""";
+        var r = as(Fixtures.HR).document(change).variable("m", m.getId().toString()).variable("s", Fixtures.SUPERVISOR2).execute();
+        r.path("changeSupervisor.changed").entity(Boolean.class).isEqualTo(true);
+        r.path("changeSupervisor.manager.supervisor.id").entity(String.class).isEqualTo(Fixtures.SUPERVISOR2);
+        r.path("changeSupervisor.manager.supervisorHistory[-1].toSupervisor").entity(String.class).isEqualTo(Fixtures.SUPERVISOR2);
+        r.path("changeSupervisor.manager.supervisorHistory[-1].decidedBy").entity(String.class).isEqualTo(Fixtures.HR);
+        as(Fixtures.HR).document(change).variable("m", m.getId().toString()).variable("s", Fixtures.SUPERVISOR2).execute()
+                .path("changeSupervisor.changed").entity(Boolean.class).isEqualTo(false);
+        for (String[] bad : new String[][] {{"ghost", "PERSON_NOT_FOUND"}, {Fixtures.JUDGE, "PERSON_ROLE"}}) {
+            as(Fixtures.HR).document(change).variable("m", m.getId().toString()).variable("s", bad[0]).execute().errors()
+                    .satisfy(errors -> assertThat(errors).singleElement().satisfies(e -> assertThat(e.getExtensions())
+                            .containsEntry("rule", bad[1]).containsEntry("field", "input.supervisorId")));
+        }
+        as(Fixtures.HR).document(change).variable("m", "987654321").variable("s", Fixtures.SUPERVISOR).execute().errors()
+                .satisfy(errors -> assertThat(errors).singleElement().satisfies(e -> assertThat(e.getErrorType().toString()).isEqualTo("NOT_FOUND")));
+        as(Fixtures.SUPERVISOR).document(change).variable("m", m.getId().toString()).variable("s", Fixtures.SUPERVISOR).execute()
+                .errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(e -> assertThat(e.getErrorType().toString()).isEqualTo("FORBIDDEN")));
+    }
 }
