@@ -52,7 +52,7 @@ public class ManagerService {
 
     /**
      * Registers a manager with a first grade-history entry. The employee number and the login
-     * must be unused; the login and the supervisor must be existing users.
+     * must be unused; the login must be an existing user, the supervisor an enabled one holding SUPERVISOR.
      */
     @Transactional
     public CustomerManager register(CreateManagerInput input, String actor) {
@@ -70,8 +70,11 @@ public class ManagerService {
             }
         }
         String supervisor = Texts.blankToNull(input.supervisorId());
-        if (supervisor != null && !directory.exists(supervisor)) {
-            throw DomainException.notFound("input.supervisorId", "user", supervisor);
+        if (supervisor != null) {
+            if (!directory.exists(supervisor)) {
+                throw DomainException.notFound("input.supervisorId", "user", supervisor);
+            }
+            checkSupervisor(supervisor);
         }
         LocalDate today = LocalDate.now(clock);
         LocalDate since = input.gradeSince() == null ? today : input.gradeSince();
@@ -160,14 +163,19 @@ public class ManagerService {
         if (!directory.exists(supervisorId)) {
             throw DomainException.badRequest("input.supervisorId", "PERSON_NOT_FOUND", "error.form.personNotFound", "supervisorId", supervisorId);
         }
+        checkSupervisor(supervisorId);
+        managers.findById(managerId).orElseThrow(() -> DomainException.notFound("input.managerId", "manager", managerId));
+        return effects.changeSupervisor(managerId, supervisorId, new ManagerEffects.Decision(reason, null, actor)) != null;
+    }
+
+    /** A supervisor is an enabled person holding SUPERVISOR, wherever one is named. */
+    private void checkSupervisor(String supervisorId) {
         if (!directory.isEnabled(supervisorId)) {
             throw DomainException.badRequest("input.supervisorId", "PERSON_DISABLED", "error.form.personDisabled", "supervisorId", supervisorId);
         }
         if (!directory.holds(supervisorId, "SUPERVISOR")) {
             throw DomainException.badRequest("input.supervisorId", "PERSON_ROLE", "error.form.personRole", "supervisorId", supervisorId, "SUPERVISOR");
         }
-        managers.findById(managerId).orElseThrow(() -> DomainException.notFound("input.managerId", "manager", managerId));
-        return effects.changeSupervisor(managerId, supervisorId, new ManagerEffects.Decision(reason, null, actor)) != null;
     }
 
     @Transactional(readOnly = true)

@@ -272,6 +272,10 @@ class HostileInputTest extends IntegrationTest {
         input = managerInput(branch, fixtures.unique("E"), "王五");
         input.put("supervisorId", HUGE);
         refused(as(Fixtures.HR).document(CREATE_MANAGER).variable("input", input), "BAD_REQUEST", "input.supervisorId");
+        // An existing user who is no SUPERVISOR supervises nobody.
+        input = managerInput(branch, fixtures.unique("E"), "王五");
+        input.put("supervisorId", Fixtures.JUDGE);
+        refused(as(Fixtures.HR).document(CREATE_MANAGER).variable("input", input), "BAD_REQUEST", "input.supervisorId");
         assertThat(managersIn(branch)).isZero();
     }
 
