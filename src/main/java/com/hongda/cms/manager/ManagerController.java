@@ -76,6 +76,37 @@ class ManagerController {
         return new ChangeSupervisorPayload(service.get("input.managerId", managerId), changed);
     }
 
+    /** The input of {@code recordLeave}. */
+    record RecordLeaveInput(@jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 20) String managerId,
+                            @jakarta.validation.constraints.NotNull LeaveKind kind,
+                            @jakarta.validation.constraints.NotNull java.time.LocalDate startsOn,
+                            @jakarta.validation.constraints.NotNull java.time.LocalDate endsOn,
+                            @jakarta.validation.constraints.Size(max = 500) String note) {
+    }
+
+    /** The payload of {@code recordLeave}. */
+    record LeavePayload(Leave leave) {
+    }
+
+    @MutationMapping
+    @PreAuthorize(Access.HR_OR_ADMIN)
+    LeavePayload recordLeave(@Argument @Valid RecordLeaveInput input) {
+        long managerId = Ids.parse("input.managerId", input.managerId());
+        return new LeavePayload(service.recordLeave(managerId, input.kind(), input.startsOn(), input.endsOn(), input.note(),
+                CurrentUser.id()));
+    }
+
+    /** Leave is personal: HR, ADMIN and AUDITOR see it, and the manager's supervisor and the manager themself. */
+    @BatchMapping
+    Map<CustomerManager, List<Leave>> leaves(List<CustomerManager> managers) {
+        String me = CurrentUser.id();
+        boolean all = CurrentUser.hasAnyRole(com.hongda.cms.security.Role.HR, com.hongda.cms.security.Role.ADMIN,
+                com.hongda.cms.security.Role.AUDITOR);
+        List<Long> visible = managers.stream().filter(m -> all || m.isManagedOrHeldBy(me)).map(CustomerManager::getId).toList();
+        Map<Long, List<Leave>> found = visible.isEmpty() ? Map.of() : service.leaves(visible);
+        return Batches.pair(managers, CustomerManager::getId, found, List.of());
+    }
+
     @BatchMapping
     Map<CustomerManager, List<SupervisorChange>> supervisorHistory(List<CustomerManager> managers) {
         Map<Long, List<SupervisorChange>> histories = service.supervisorHistories(managers.stream().map(CustomerManager::getId).toList());

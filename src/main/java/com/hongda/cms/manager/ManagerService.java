@@ -34,11 +34,13 @@ public class ManagerService {
 
     private final SupervisorChangeRepository supervisorChanges;
     private final ManagerEffects effects;
+    private final LeaveRepository leaves;
 
     ManagerService(ManagerRepository managers, GradeChangeRepository gradeChanges, StatusChangeRepository statusChanges,
-                   SupervisorChangeRepository supervisorChanges, ManagerEffects effects,
+                   SupervisorChangeRepository supervisorChanges, ManagerEffects effects, LeaveRepository leaves,
                    ManagerHistory history, Directory directory, Paging paging, Clock clock, ApplicationEventPublisher events) {
         this.supervisorChanges = supervisorChanges;
+        this.leaves = leaves;
         this.effects = effects;
         this.events = events;
         this.history = history;
@@ -166,6 +168,32 @@ public class ManagerService {
         checkSupervisor(supervisorId);
         managers.findById(managerId).orElseThrow(() -> DomainException.notFound("input.managerId", "manager", managerId));
         return effects.changeSupervisor(managerId, supervisorId, new ManagerEffects.Decision(reason, null, actor)) != null;
+    }
+
+    /**
+     * HR records a period of leave (both days included). Refused: an end before the start, a period
+     * longer than two years or far from today, and one that overlaps a period already recorded
+     * (the manager row is locked, so two simultaneous records cannot overlap either).
+     */
+    @Transactional
+    public Leave recordLeave(long managerId, LeaveKind kind, LocalDate from, LocalDate to, String note, String actor) {
+        if (to.isBefore(from)) {
+            throw DomainException.badRequest("input.endsOn", "DATE_RANGE", "error.leave.order");
+        }
+        LocalDate today = LocalDate.now(clock);
+        if (from.isBefore(today.minusYears(10)) || to.isAfter(today.plusYears(2)) || to.isAfter(from.plusYears(2))) {
+            throw DomainException.badRequest("input.startsOn", "DATE_RANGE", "error.leave.range");
+        }
+        managers.findByIdForUpdate(managerId).orElseThrow(() -> DomainException.notFound("input.managerId", "manager", managerId));
+        if (leaves.existsByManagerIdAndStartsOnLessThanEqualAndEndsOnGreaterThanEqual(managerId, to, from)) {
+            throw DomainException.conflict("input.startsOn", "LEAVE_OVERLAP", "error.leave.overlap");
+        }
+        return leaves.save(new Leave(managerId, kind, from, to, Texts.blankToNull(note), actor, clock.instant()));
+    }
+
+    @Transactional(readOnly = true)
+    public Map<Long, List<Leave>> leaves(Collection<Long> managerIds) {
+        return leaves.findByManagerIdInOrderByStartsOnAscIdAsc(managerIds).stream().collect(Collectors.groupingBy(Leave::getManagerId));
     }
 
     /** A supervisor is an enabled person holding SUPERVISOR, wherever one is named. */

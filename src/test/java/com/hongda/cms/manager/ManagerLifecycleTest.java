@@ -106,4 +106,33 @@ class ManagerLifecycleTest extends IntegrationTest {
         as(Fixtures.SUPERVISOR).document(change).variable("m", m.getId().toString()).variable("s", Fixtures.SUPERVISOR).execute()
                 .errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(e -> assertThat(e.getErrorType().toString()).isEqualTo("FORBIDDEN")));
     }
+
+    @Test
+    void hrRecordsLeaveWhichOnlyThoseEntitledSeeAndOverlapsAreRefused() {
+        CustomerManager m = fixtures.manager(fixtures.unique("l"), Region.URBAN, Grade.JUNIOR);
+        String record = """
+                mutation($m: ID!, $k: LeaveKind!, $from: Date!, $to: Date!) {
+                  recordLeave(input: {managerId: $m, kind: $k, startsOn: $from, endsOn: $to, note: "产检"}) { leave { kind startsOn endsOn recordedBy } } }""";
+        String id = m.getId().toString();
+        java.time.LocalDate today = java.time.LocalDate.now();
+        as(Fixtures.HR).document(record).variable("m", id).variable("k", "MATERNITY").variable("from", today.toString())
+                .variable("to", today.plusDays(97).toString()).execute().path("recordLeave.leave.recordedBy").entity(String.class)
+                .isEqualTo(Fixtures.HR);
+        String[][] refusals = {
+                {today.plusDays(10).toString(), today.plusDays(20).toString(), "CONFLICT"},
+                {today.plusDays(200).toString(), today.plusDays(199).toString(), "BAD_REQUEST"},
+                {today.minusYears(11).toString(), today.minusYears(11).plusDays(1).toString(), "BAD_REQUEST"}};
+        for (String[] r : refusals) {
+            as(Fixtures.HR).document(record).variable("m", id).variable("k", "SICK").variable("from", r[0]).variable("to", r[1])
+                    .execute().errors().satisfy(errors -> assertThat(errors).singleElement()
+                            .satisfies(e -> assertThat(e.getErrorType().toString()).isEqualTo(r[2])));
+        }
+        as(Fixtures.SUPERVISOR).document(record).variable("m", id).variable("k", "SICK").variable("from", today.plusDays(300).toString())
+                .variable("to", today.plusDays(301).toString()).execute().errors()
+                .satisfy(errors -> assertThat(errors).singleElement().satisfies(e -> assertThat(e.getErrorType().toString()).isEqualTo("FORBIDDEN")));
+        String read = "query($m: ID!) { manager(id: $m) { leaves { kind } } }";
+        as(Fixtures.AUDITOR).document(read).variable("m", id).execute().path("manager.leaves[*].kind").entityList(String.class)
+                .containsExactly("MATERNITY");
+        as(Fixtures.COMMITTEE).document(read).variable("m", id).execute().path("manager.leaves").entityList(Object.class).hasSize(0);
+    }
 }
