@@ -359,6 +359,35 @@ class HostileInputTest extends IntegrationTest {
     }
 
     @Test
+    void peopleAndManagerMutationsAnswerHostileValuesWithAClassifiedError() {
+        String[] hostile = {HUGE, "😀𠀀", "' OR '1'='1", "%_\\", "", " ", "-1", "99999999999999999999"};
+        List<String> documents = List.of(
+                "mutation($v: ID!) { grantRole(input: {userId: $v, role: JUDGE, reason: \"x\"}) { changed } }",
+                "mutation($v: ID!) { revokeRole(input: {userId: $v, role: JUDGE, reason: \"x\"}) { changed } }",
+                "mutation($v: ID!) { disableUser(input: {userId: $v, reason: \"x\"}) { changed } }",
+                "mutation($v: ID!) { changeSupervisor(input: {managerId: $v, supervisorId: $v, reason: \"x\"}) { changed } }",
+                "mutation($v: ID!) { recordLeave(input: {managerId: $v, kind: SICK, startsOn: \"2026-01-01\", endsOn: \"2026-01-02\"}) { leave { kind } } }",
+                "mutation($v: ID!) { createUser(input: {id: $v, name: $v, password: $v}) { person { id } } }",
+                "query($v: ID!) { loginStatusChanges(userId: $v) { reason } roleChanges(userId: $v) { totalCount } }",
+                "query($v: String) { people(filter: {nameContains: $v}) { totalCount } }");
+        for (String document : documents) {
+            for (String value : hostile) {
+                List<ResponseError> errors = new ArrayList<>();
+                as(Fixtures.ADMIN).document(document).variable("v", value).execute().errors().satisfy(errors::addAll);
+                assertThat(errors).as("%s with %s", document, value.length() > 20 ? value.substring(0, 20) + "…" : value)
+                        .allSatisfy(e -> assertThat(e.getErrorType().toString()).isIn("BAD_REQUEST", "NOT_FOUND", "CONFLICT"));
+            }
+        }
+        String leave = "mutation($from: Date!, $to: Date!) { recordLeave(input: {managerId: \"1\", kind: SICK, startsOn: $from, endsOn: $to}) { leave { kind } } }";
+        for (String[] dates : new String[][] {{"+999999999-12-31", "+999999999-12-31"}, {"-999999999-01-01", "2026-01-01"},
+                {"2026-02-30", "2026-03-01"}, {"2026-01-01", "+999999999-12-31"}}) {
+            List<ResponseError> errors = new ArrayList<>();
+            as(Fixtures.HR).document(leave).variable("from", dates[0]).variable("to", dates[1]).execute().errors().satisfy(errors::addAll);
+            assertThat(errors).isNotEmpty().allSatisfy(e -> assertThat(e.getErrorType().toString()).isIn("BAD_REQUEST", "NOT_FOUND"));
+        }
+    }
+
+    @Test
     void refusesMalformedManagerIdInCustomerFilter() {
         refused(as(Fixtures.ADMIN).document(CUSTOMERS).variable("filter", Map.of("managerId", "abc")),
                 "BAD_REQUEST", "filter.managerId");
