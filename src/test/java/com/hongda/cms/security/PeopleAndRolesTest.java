@@ -153,6 +153,34 @@ class PeopleAndRolesTest extends IntegrationTest {
     }
 
     @Test
+    void fourByteCharactersRoundTripInEveryNewFreeTextField() {
+        String text = "好评 👍 𠀀";
+        String id = fixtures.unique("emoji").toLowerCase();
+        as(Fixtures.ADMIN).document(CREATE).variable("in", Map.of("id", id, "name", text, "password", "Start12345x",
+                "roles", List.of("EMPLOYEE"), "reason", text)).execute().path("createUser.person.name").entity(String.class).isEqualTo(text);
+        as(Fixtures.ADMIN).document(GRANT).variable("u", id).variable("r", "JUDGE").variable("why", text).execute().errors().verify();
+        as(Fixtures.AUDITOR).document(CHANGES).variable("u", id).execute().path("roleChanges.nodes[*].reason")
+                .entityList(String.class).containsExactly(text, text);
+        as(Fixtures.ADMIN).document("mutation($u: ID!, $why: String!) { disableUser(input: {userId: $u, reason: $why}) { changed } }")
+                .variable("u", id).variable("why", text).execute().errors().verify();
+        as(Fixtures.AUDITOR).document("query($u: ID!) { loginStatusChanges(userId: $u) { reason } }").variable("u", id).execute()
+                .path("loginStatusChanges[0].reason").entity(String.class).isEqualTo(text);
+        as(Fixtures.HR).document("query($n: String) { people(filter: {nameContains: $n, enabled: false}) { nodes { name } } }")
+                .variable("n", "👍").execute().path("people.nodes[0].name").entity(String.class).isEqualTo(text);
+
+        String manager = fixtures.manager(fixtures.unique("e"), com.hongda.cms.common.Region.URBAN,
+                com.hongda.cms.manager.Grade.JUNIOR).getId().toString();
+        as(Fixtures.HR).document("""
+                mutation($m: ID!, $why: String!) { changeSupervisor(input: {managerId: $m, supervisorId: "t-supervisor2", reason: $why}) {
+                  manager { supervisorHistory { reason } } } }""").variable("m", manager).variable("why", text).execute()
+                .path("changeSupervisor.manager.supervisorHistory[-1].reason").entity(String.class).isEqualTo(text);
+        as(Fixtures.HR).document("""
+                mutation($m: ID!, $note: String) { recordLeave(input: {managerId: $m, kind: SICK, startsOn: "2026-11-02",
+                  endsOn: "2026-11-03", note: $note}) { leave { note } } }""").variable("m", manager).variable("note", text).execute()
+                .path("recordLeave.leave.note").entity(String.class).isEqualTo(text);
+    }
+
+    @Test
     void badInputIsRefusedFieldByField() {
         String huge = "x".repeat(70_000);
         Map<String, Object> weak = Map.of("id", fixtures.unique("w").toLowerCase(), "name", "乙", "password", "short1");
