@@ -48,9 +48,7 @@ public class ManagerEffects {
     /** Probation failed and is extended: the manager stays (again) on PROBATION. */
     @Transactional
     public CustomerManager extendProbation(long managerId, Decision why) {
-        CustomerManager m = manager(managerId);
-        changeStatus(m, ManagerStatus.PROBATION, why);
-        return m;
+        return toStatus(managerId, ManagerStatus.PROBATION, why);
     }
 
     /** One grade up the ladder (逐级晋升); a TRAINEE is confirmed, not promoted, and SENIOR is the top. */
@@ -87,17 +85,13 @@ public class ManagerEffects {
 
     @Transactional
     public CustomerManager suspend(long managerId, Decision why) {
-        CustomerManager m = manager(managerId);
-        changeStatus(m, ManagerStatus.SUSPENDED, why);
-        return m;
+        return toStatus(managerId, ManagerStatus.SUSPENDED, why);
     }
 
     /** The manager leaves the sequence (dismissed, transferred, resigned): status LEFT, for good. */
     @Transactional
     public CustomerManager leave(long managerId, Decision why) {
-        CustomerManager m = manager(managerId);
-        changeStatus(m, ManagerStatus.LEFT, why);
-        return m;
+        return toStatus(managerId, ManagerStatus.LEFT, why);
     }
 
     /** One step of {@code direction} on the ladder, for a manager whose grade lies between {@code lowest} and {@code highest}. */
@@ -107,6 +101,12 @@ public class ManagerEffects {
             throw DomainException.conflict("managerId", "GRADE_ONE_STEP", refusal, m.getName(), m.getGrade());
         }
         return changeGrade(m, Grade.values()[m.getGrade().ordinal() + direction], why);
+    }
+
+    private CustomerManager toStatus(long managerId, ManagerStatus status, Decision why) {
+        CustomerManager m = manager(managerId);
+        changeStatus(m, status, why);
+        return m;
     }
 
     private CustomerManager manager(long managerId) {

@@ -162,9 +162,6 @@ public class ManagerService {
      */
     @Transactional
     public boolean changeSupervisor(long managerId, String supervisorId, String reason, String actor) {
-        if (!directory.exists(supervisorId)) {
-            throw DomainException.badRequest("input.supervisorId", "PERSON_NOT_FOUND", "error.form.personNotFound", "supervisorId", supervisorId);
-        }
         checkSupervisor(supervisorId);
         managers.findById(managerId).orElseThrow(() -> DomainException.notFound("input.managerId", "manager", managerId));
         return effects.changeSupervisor(managerId, supervisorId, new ManagerEffects.Decision(reason, null, actor)) != null;
@@ -198,12 +195,9 @@ public class ManagerService {
 
     /** A supervisor is an enabled person holding SUPERVISOR, wherever one is named. */
     private void checkSupervisor(String supervisorId) {
-        if (!directory.isEnabled(supervisorId)) {
-            throw DomainException.badRequest("input.supervisorId", "PERSON_DISABLED", "error.form.personDisabled", "supervisorId", supervisorId);
-        }
-        if (!directory.holds(supervisorId, "SUPERVISOR")) {
-            throw DomainException.badRequest("input.supervisorId", "PERSON_ROLE", "error.form.personRole", "supervisorId", supervisorId, "SUPERVISOR");
-        }
+        directory.refusal("input.supervisorId", "supervisorId", supervisorId, "SUPERVISOR").ifPresent(refusal -> {
+            throw refusal;
+        });
     }
 
     @Transactional(readOnly = true)

@@ -21,6 +21,28 @@ public class Directory {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Why {@code userId} may not be named where a person holding {@code role} is asked for (a form's
+     * person field, a manager's supervisor), as a refusal naming {@code field} (and the form key
+     * {@code key} in its message); empty when they may: an existing user, enabled, holding the role.
+     */
+    public java.util.Optional<com.hongda.cms.common.DomainException> refusal(String field, String key, String userId, String role) {
+        String shown = userId.length() > 64 ? userId.substring(0, 64) + "…" : userId;
+        if (!exists(userId)) {
+            return java.util.Optional.of(com.hongda.cms.common.DomainException.badRequest(field, "PERSON_NOT_FOUND",
+                    "error.form.personNotFound", key, shown));
+        }
+        if (!isEnabled(userId)) {
+            return java.util.Optional.of(com.hongda.cms.common.DomainException.badRequest(field, "PERSON_DISABLED",
+                    "error.form.personDisabled", key, userId));
+        }
+        if (!holds(userId, role)) {
+            return java.util.Optional.of(com.hongda.cms.common.DomainException.badRequest(field, "PERSON_ROLE",
+                    "error.form.personRole", key, userId, role));
+        }
+        return java.util.Optional.empty();
+    }
+
     /** Whether the login is enabled (see {@code People#setEnabled}); a login never disabled is. */
     public boolean isEnabled(String userId) {
         Boolean disabled = jdbc.query("select disabled from login_version where user_id = ?",

@@ -36,9 +36,11 @@ class LoginVersions {
         return state == null ? State.NEVER_CHANGED : state;
     }
 
-    /** Disables or enables the login and raises its version, in the caller's transaction. */
+    /**
+     * Disables or enables the login, in the caller's transaction, which has raised its version
+     * already ({@link Logins#changed}): that raise made the row and tells every node to look again.
+     */
     void setDisabled(String userId, boolean disabled) {
-        raise(userId);
         jdbc.update("update login_version set disabled = ? where user_id = ?", disabled, userId);
     }
 

@@ -58,7 +58,7 @@ public class Logins {
     @Transactional
     public boolean revokeRole(String userId, Role role, String reason, String by) {
         if (role == Role.ADMIN) {
-            jdbc.queryForList("select ID_ from ACT_ID_GROUP where ID_ = ? for update", String.class, Role.ADMIN.name());
+            lockAdministrators();
             if (holds(userId, role) && identity.createUserQuery().memberOfGroup(Role.ADMIN.name()).count() <= 1) {
                 throw com.hongda.cms.common.DomainException.conflict("input.role", "LAST_ADMIN", "error.role.lastAdmin", userId);
             }
@@ -70,6 +70,15 @@ public class Logins {
         history.save(new RoleChange(userId, role, RoleChange.Action.REVOKE, reason, by, clock.instant()));
         changed(userId);
         return true;
+    }
+
+    /**
+     * Locks the ADMIN group's row until the transaction ends: every change that could leave no
+     * administrator (revoking ADMIN, disabling a login) takes it first, so two such changes at the
+     * same moment run one after the other and the second sees the first.
+     */
+    void lockAdministrators() {
+        jdbc.queryForList("select ID_ from ACT_ID_GROUP where ID_ = ? for update", String.class, Role.ADMIN.name());
     }
 
     /** Whether the user is a member of the role's group. */

@@ -61,7 +61,7 @@ public class People {
         if (!LOGIN_ID.matcher(id).matches()) {
             throw DomainException.badRequest("input.id", "FORMAT", "error.person.idFormat");
         }
-        mayGrant(roles, "input.roles");
+        mayGrant(roles);
         checkPassword(password, "input.password");
         if (identity.createUserQuery().userId(id).count() > 0) {
             throw DomainException.conflict("input.id", "USER_EXISTS", "error.person.exists", id);
@@ -104,14 +104,14 @@ public class People {
 
     @Transactional
     public RoleChangeResult grant(String userId, Role role, String reason) {
-        mayGrant(List.of(role), "input.role");
+        mayGrant(List.of(role));
         existing(userId);
         return new RoleChangeResult(userId, role, logins.grantRole(userId, role, reason(reason, null), CurrentUser.id()));
     }
 
     @Transactional
     public RoleChangeResult revoke(String userId, Role role, String reason) {
-        mayGrant(List.of(role), "input.role");
+        mayGrant(List.of(role));
         existing(userId);
         return new RoleChangeResult(userId, role, logins.revokeRole(userId, role, reason(reason, null), CurrentUser.id()));
     }
@@ -130,7 +130,7 @@ public class People {
             throw DomainException.conflict("input.userId", "DISABLE_SELF", "error.person.disableSelf");
         }
         // Serialised like the ADMIN revocations, so two administrators cannot disable each other at once.
-        jdbc.getJdbcTemplate().queryForList("select ID_ from ACT_ID_GROUP where ID_ = ? for update", String.class, Role.ADMIN.name());
+        logins.lockAdministrators();
         boolean disabled = versions.state(userId).disabled();
         if (disabled == !enabled) {
             return false;
@@ -138,11 +138,11 @@ public class People {
         if (!enabled && logins.holds(userId, Role.ADMIN) && enabledAdmins() <= 1) {
             throw DomainException.conflict("input.userId", "LAST_ADMIN", "error.role.lastAdmin", userId);
         }
+        logins.changed(userId);
         versions.setDisabled(userId, !enabled);
         jdbc.update("insert into login_status_change (user_id, enabled, reason, changed_by, changed_at) "
                 + "values (:u, :e, :r, :b, :t)", new MapSqlParameterSource("u", userId).addValue("e", enabled)
                 .addValue("r", why).addValue("b", by).addValue("t", java.sql.Timestamp.from(clock.instant())));
-        logins.changed(userId);
         return true;
     }
 
@@ -248,7 +248,7 @@ public class People {
     }
 
     /** Only an administrator grants or takes back ADMIN. */
-    private static void mayGrant(Collection<Role> roles, String field) {
+    private static void mayGrant(Collection<Role> roles) {
         if (roles.contains(Role.ADMIN) && !CurrentUser.hasAnyRole(Role.ADMIN)) {
             throw DomainException.forbidden("error.role.onlyAdmin");
         }

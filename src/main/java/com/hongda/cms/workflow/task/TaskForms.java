@@ -204,19 +204,9 @@ class TaskForms {
     /** A field naming a person: the user must exist and hold the field's role. */
     private String checkPerson(FormField f, String userId, String path, List<DomainException> problems) {
         String id = userId.trim();
-        if (!directory.exists(id)) {
-            problems.add(DomainException.badRequest(path, "PERSON_NOT_FOUND", "error.form.personNotFound", f.key(), shorten(id)));
-            return null;
-        }
-        if (!directory.isEnabled(id)) {
-            problems.add(DomainException.badRequest(path, "PERSON_DISABLED", "error.form.personDisabled", f.key(), id));
-            return null;
-        }
-        if (!directory.holds(id, f.personRole())) {
-            problems.add(DomainException.badRequest(path, "PERSON_ROLE", "error.form.personRole", f.key(), id, f.personRole()));
-            return null;
-        }
-        return id;
+        var refusal = directory.refusal(path, f.key(), id, f.personRole());
+        refusal.ifPresent(problems::add);
+        return refusal.isPresent() ? null : id;
     }
 
     private static void checkRange(FormField f, double n, String path, List<DomainException> problems) {
