@@ -84,7 +84,7 @@ public class AssignmentService {
             throw DomainException.badRequest("input.managerId", "GRADE_ALLOWS_TIER",
                     "error.assignment.tierNotAllowed", manager.getName(), manager.getGrade(), customer.getTier());
         }
-        int capacity = policy.capacityOf(manager.getRegion());
+        int capacity = managers.capacityOf(manager);
         long owned = customers.countByManagerId(manager.getId());
         if (owned >= capacity) {
             throw DomainException.badRequest("input.managerId", "MANAGER_CAPACITY",

@@ -18,12 +18,10 @@ class ManagerCustomersController {
 
     private final CustomerService customers;
     private final CustomerAccess access;
-    private final AssignmentPolicy policy;
 
-    ManagerCustomersController(CustomerService customers, CustomerAccess access, AssignmentPolicy policy) {
+    ManagerCustomersController(CustomerService customers, CustomerAccess access) {
         this.customers = customers;
         this.access = access;
-        this.policy = policy;
     }
 
     /**
@@ -49,10 +47,5 @@ class ManagerCustomersController {
         List<CustomerManager> visible = access.seesAllCustomers() ? batch
                 : access.callerAsManager().map(me -> batch.stream().filter(me::equals).toList()).orElse(List.of());
         return visible.stream().map(CustomerManager::getId).toList();
-    }
-
-    @SchemaMapping
-    int capacity(CustomerManager manager) {
-        return policy.capacityOf(manager.getRegion());
     }
 }

@@ -4,7 +4,7 @@
  * assignment to one customer manager at a time with the rules of grade, status and capacity and
  * the full assignment history.
  */
-@ApplicationModule(allowedDependencies = {"common", "security", "workflow", "manager"})
+@ApplicationModule(allowedDependencies = {"common", "security", "workflow", "branch", "manager"})
 package com.hongda.cms.customer;
 
 import org.springframework.modulith.ApplicationModule;

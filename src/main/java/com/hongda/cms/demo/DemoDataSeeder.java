@@ -1,5 +1,7 @@
 package com.hongda.cms.demo;
 
+import com.hongda.cms.branch.Branch;
+import com.hongda.cms.branch.Branches;
 import com.hongda.cms.common.Region;
 import com.hongda.cms.customer.AssignmentService;
 import com.hongda.cms.customer.Customer;
@@ -66,9 +68,11 @@ public class DemoDataSeeder implements ApplicationRunner {
     private final ManagerService managers;
     private final CustomerService customers;
     private final AssignmentService assignments;
+    private final Branches branches;
 
     DemoDataSeeder(IdentityService identityService, IdentityBootstrap identities, ManagerService managers,
-                   CustomerService customers, AssignmentService assignments) {
+                   CustomerService customers, AssignmentService assignments, Branches branches) {
+        this.branches = branches;
         this.identityService = identityService;
         this.identities = identities;
         this.managers = managers;
@@ -83,13 +87,16 @@ public class DemoDataSeeder implements ApplicationRunner {
         if (managers.findByUser("manager1").isPresent()) {
             return;
         }
-        CustomerManager wang = manager("M0001", "王芳", "manager1", "城东分公司", Region.URBAN, Grade.SENIOR, 6);
-        CustomerManager li = manager("M0002", "李强", null, "城东分公司", Region.URBAN, Grade.INTERMEDIATE, 14);
-        CustomerManager zhang = manager("M0003", "张伟", null, "城东分公司", Region.URBAN, Grade.JUNIOR, 9);
-        CustomerManager liu = manager("M0004", "刘洋", null, "南山县营业部", Region.RURAL, Grade.JUNIOR, 20);
-        manager("M0005", "陈静", null, "城东分公司", Region.URBAN, Grade.TRAINEE, 1);
-        CustomerManager zhao = manager("M0006", "赵磊", null, "南山县营业部", Region.RURAL, Grade.INTERMEDIATE, 30);
-        manager("M0007", "孙丽", null, "南山县营业部", Region.RURAL, Grade.SENIOR, 40);
+        Branch city = branches.create(new Branches.NewBranch("XJ", "新疆分公司", Region.URBAN, null, null, null, "DEMO"), "admin");
+        Branch east = branch("CD01", "城东分公司", Region.URBAN, city);
+        Branch south = branch("NS01", "南山县营业部", Region.RURAL, city);
+        CustomerManager wang = manager("M0001", "王芳", "manager1", east, Grade.SENIOR, 6);
+        CustomerManager li = manager("M0002", "李强", null, east, Grade.INTERMEDIATE, 14);
+        CustomerManager zhang = manager("M0003", "张伟", null, east, Grade.JUNIOR, 9);
+        CustomerManager liu = manager("M0004", "刘洋", null, south, Grade.JUNIOR, 20);
+        manager("M0005", "陈静", null, east, Grade.TRAINEE, 1);
+        CustomerManager zhao = manager("M0006", "赵磊", null, south, Grade.INTERMEDIATE, 30);
+        manager("M0007", "孙丽", null, south, Grade.SENIOR, 40);
 
         assign(customer("新疆能源集团", CustomerType.GROUP, Industry.ENERGY, Region.URBAN, 5200, "820000"), wang);
         assign(customer("市人民政府办公厅", CustomerType.ENTERPRISE, Industry.GOVERNMENT, Region.URBAN, 300, "60000"), wang);
@@ -113,9 +120,13 @@ public class DemoDataSeeder implements ApplicationRunner {
         }
     }
 
-    private CustomerManager manager(String no, String name, String userId, String branch, Region region, Grade grade,
-                                    int monthsInGrade) {
-        return managers.register(new CreateManagerInput(no, name, userId, branch, region, grade, "supervisor",
+    /** A branch under {@code parent}, headed by the demo supervisor, who then supervises its managers. */
+    private Branch branch(String code, String name, Region region, Branch parent) {
+        return branches.create(new Branches.NewBranch(code, name, region, parent.getId(), "supervisor", null, "DEMO"), "admin");
+    }
+
+    private CustomerManager manager(String no, String name, String userId, Branch branch, Grade grade, int monthsInGrade) {
+        return managers.register(new CreateManagerInput(no, name, userId, String.valueOf(branch.getId()), null, grade, null,
                 LocalDate.now().minusMonths(monthsInGrade), "DEMO"), "admin");
     }
 

@@ -7,13 +7,13 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 
-/** What HR enters to register a customer manager. */
+/** What HR enters to register a customer manager; region and supervisor default to the branch's. */
 public record CreateManagerInput(
         @NotBlank @Pattern(regexp = "[A-Za-z0-9-]{1,32}", message = "{validation.employeeNo}") String employeeNo,
         @NotBlank @Size(max = 100) String name,
         @Size(max = 64) String userId,
-        @NotBlank @Size(max = 100) String branch,
-        @NotNull Region region,
+        @NotBlank @Size(max = 20) String branchId,
+        Region region,
         @NotNull Grade grade,
         @Size(max = 64) String supervisorId,
         LocalDate gradeSince,

@@ -38,8 +38,9 @@ public class CustomerManager {
     @Column(name = "user_id")
     private String userId;
 
-    @Column(nullable = false)
-    private String branch;
+    /** The branch the manager belongs to (a branch record). */
+    @Column(name = "branch_id", nullable = false)
+    private Long branchId;
 
     // Stored as VARCHAR, not a native MySQL ENUM, so the same schema serves H2 and MySQL.
     @Enumerated(EnumType.STRING)
@@ -92,13 +93,13 @@ public class CustomerManager {
      * Registers a manager. A trainee starts on probation; a manager registered at a higher grade
      * (staff already in the sequence when the system is introduced) starts active.
      */
-    static CustomerManager register(String employeeNo, String name, String userId, String branch, Region region,
+    static CustomerManager register(String employeeNo, String name, String userId, long branchId, Region region,
                                     Grade grade, String supervisorUserId, LocalDate gradeSince, Instant now) {
         CustomerManager m = new CustomerManager();
         m.employeeNo = employeeNo;
         m.name = name;
         m.userId = userId;
-        m.branch = branch;
+        m.branchId = branchId;
         m.region = region;
         m.grade = grade;
         m.gradeRank = grade.ordinal();
@@ -152,6 +153,17 @@ public class CustomerManager {
         return before;
     }
 
+    /** Moves the manager to another branch; returns the one before. */
+    Long moveToBranch(long to, Instant now) {
+        if (status == ManagerStatus.LEFT) {
+            throw new IllegalStateException("manager " + id + " has left");
+        }
+        Long before = branchId;
+        branchId = to;
+        updatedAt = now;
+        return before;
+    }
+
     /** Whether customers may be assigned to this manager at all, whatever their tier. */
     public boolean mayOwnCustomers() {
         return status == ManagerStatus.ACTIVE && grade != Grade.TRAINEE;
@@ -166,7 +178,7 @@ public class CustomerManager {
     public String getEmployeeNo() { return employeeNo; }
     public String getName() { return name; }
     public String getUserId() { return userId; }
-    public String getBranch() { return branch; }
+    public Long getBranchId() { return branchId; }
     public Region getRegion() { return region; }
     public Grade getGrade() { return grade; }
     public ManagerStatus getStatus() { return status; }

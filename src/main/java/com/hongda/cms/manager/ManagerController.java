@@ -27,10 +27,12 @@ class ManagerController {
 
     private final ManagerService service;
     private final Directory directory;
+    private final com.hongda.cms.branch.Branches branches;
 
-    ManagerController(ManagerService service, Directory directory) {
+    ManagerController(ManagerService service, Directory directory, com.hongda.cms.branch.Branches branches) {
         this.service = service;
         this.directory = directory;
+        this.branches = branches;
     }
 
     /** The payload of {@code createManager}. */
@@ -76,6 +78,25 @@ class ManagerController {
         return new ChangeSupervisorPayload(service.get("input.managerId", managerId), changed);
     }
 
+    /** The input of {@code transferManager}. */
+    record TransferManagerInput(@jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 20) String managerId,
+                                @jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 20) String branchId,
+                                @jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 500) String reason) {
+    }
+
+    /** The payload of {@code transferManager}. */
+    record TransferManagerPayload(CustomerManager manager, boolean changed) {
+    }
+
+    @MutationMapping
+    @PreAuthorize(Access.HR_OR_ADMIN)
+    TransferManagerPayload transferManager(@Argument @Valid TransferManagerInput input) {
+        long managerId = Ids.parse("input.managerId", input.managerId());
+        long branchId = Ids.parse("input.branchId", input.branchId());
+        boolean changed = service.transfer(managerId, branchId, input.reason().trim(), CurrentUser.id());
+        return new TransferManagerPayload(service.get("input.managerId", managerId), changed);
+    }
+
     /** The input of {@code recordLeave}. */
     record RecordLeaveInput(@jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 20) String managerId,
                             @jakarta.validation.constraints.NotNull LeaveKind kind,
@@ -116,6 +137,28 @@ class ManagerController {
     @SchemaMapping
     String id(CustomerManager manager) {
         return String.valueOf(manager.getId());
+    }
+
+    @SchemaMapping
+    String branchId(CustomerManager manager) {
+        return String.valueOf(manager.getBranchId());
+    }
+
+    @BatchMapping
+    Map<CustomerManager, com.hongda.cms.branch.Branch> branch(List<CustomerManager> managers) {
+        return Batches.pair(managers, CustomerManager::getBranchId,
+                branches.byIds(managers.stream().map(CustomerManager::getBranchId).toList()), null);
+    }
+
+    @BatchMapping
+    Map<CustomerManager, Integer> capacity(List<CustomerManager> managers) {
+        return Batches.pair(managers, CustomerManager::getId, service.capacities(managers), 0);
+    }
+
+    @BatchMapping
+    Map<CustomerManager, List<ManagerBranchChange>> branchHistory(List<CustomerManager> managers) {
+        Map<Long, List<ManagerBranchChange>> histories = service.branchHistories(managers.stream().map(CustomerManager::getId).toList());
+        return Batches.pair(managers, CustomerManager::getId, histories, List.of());
     }
 
     @SchemaMapping

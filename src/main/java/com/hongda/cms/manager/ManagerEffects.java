@@ -83,6 +83,26 @@ public class ManagerEffects {
         return history.supervisor(m, before, now, why);
     }
 
+    /**
+     * Moves the manager to another branch (checked by the caller to exist); returns null when it is
+     * their branch already.
+     */
+    @Transactional
+    public ManagerBranchChange transfer(long managerId, long branchId, Decision why) {
+        CustomerManager m = manager(managerId);
+        if (m.getBranchId() == branchId) {
+            return null;
+        }
+        Instant now = clock.instant();
+        Long before;
+        try {
+            before = m.moveToBranch(branchId, now);
+        } catch (IllegalStateException e) {
+            throw DomainException.conflict("managerId", "MANAGER_LEFT", "error.manager.left", m.getName());
+        }
+        return history.branch(m, before, now, why);
+    }
+
     @Transactional
     public CustomerManager suspend(long managerId, Decision why) {
         return toStatus(managerId, ManagerStatus.SUSPENDED, why);

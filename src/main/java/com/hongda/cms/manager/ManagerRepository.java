@@ -15,6 +15,19 @@ interface ManagerRepository extends JpaRepository<CustomerManager, Long> {
 
     Optional<CustomerManager> findByUserId(String userId);
 
+    /**
+     * The managers of a branch supervised by {@code supervisor}, or by nobody when it is null: those
+     * who follow a new branch head. Those who left keep their history as it was.
+     */
+    @Query("select m from CustomerManager m where m.branchId = :branch and m.status <> com.hongda.cms.manager.ManagerStatus.LEFT"
+            + " and (m.supervisorUserId = :supervisor or m.supervisorUserId is null)")
+    java.util.List<CustomerManager> findFollowersOfHead(@Param("branch") long branchId, @Param("supervisor") String supervisor);
+
+    /** Managers per grade and status in each of these branches: the branches' head counts. */
+    @Query("select m.branchId, m.grade, m.status, count(m) from CustomerManager m where m.branchId in :branches"
+            + " group by m.branchId, m.grade, m.status")
+    java.util.List<Object[]> countByBranchGradeStatus(@Param("branches") java.util.Collection<Long> branchIds);
+
     /** Locks the row so that concurrent assignments to one manager are counted one after another. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select m from CustomerManager m where m.id = :id")

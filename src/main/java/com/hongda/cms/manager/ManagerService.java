@@ -5,6 +5,10 @@ import com.hongda.cms.common.Connection;
 import com.hongda.cms.common.DomainException;
 import com.hongda.cms.common.PageArgs;
 import com.hongda.cms.common.Paging;
+import com.hongda.cms.branch.Branch;
+import com.hongda.cms.branch.BranchHeadChanged;
+import com.hongda.cms.branch.Branches;
+import com.hongda.cms.common.Ids;
 import com.hongda.cms.security.Directory;
 import java.time.Clock;
 import java.time.Instant;
@@ -35,10 +39,15 @@ public class ManagerService {
     private final SupervisorChangeRepository supervisorChanges;
     private final ManagerEffects effects;
     private final LeaveRepository leaves;
+    private final ManagerBranchChangeRepository branchChanges;
+    private final Branches branches;
 
     ManagerService(ManagerRepository managers, GradeChangeRepository gradeChanges, StatusChangeRepository statusChanges,
-                   SupervisorChangeRepository supervisorChanges, ManagerEffects effects, LeaveRepository leaves,
-                   ManagerHistory history, Directory directory, Paging paging, Clock clock, ApplicationEventPublisher events) {
+                   SupervisorChangeRepository supervisorChanges, ManagerBranchChangeRepository branchChanges,
+                   ManagerEffects effects, LeaveRepository leaves, ManagerHistory history, Branches branches,
+                   Directory directory, Paging paging, Clock clock, ApplicationEventPublisher events) {
+        this.branchChanges = branchChanges;
+        this.branches = branches;
         this.supervisorChanges = supervisorChanges;
         this.leaves = leaves;
         this.effects = effects;
@@ -53,8 +62,10 @@ public class ManagerService {
     }
 
     /**
-     * Registers a manager with a first grade-history entry. The employee number and the login
-     * must be unused; the login must be an existing user, the supervisor an enabled one holding SUPERVISOR.
+     * Registers a manager with the first entries of their histories. The employee number and the login
+     * must be unused; the login must be an existing user, the branch an existing one, the supervisor an
+     * enabled person holding SUPERVISOR. Without a region or a supervisor, the branch's region and
+     * head hold.
      */
     @Transactional
     public CustomerManager register(CreateManagerInput input, String actor) {
@@ -71,12 +82,15 @@ public class ManagerService {
                 throw DomainException.conflict("input.userId", "USER_LINKED_ONCE", "error.manager.userLinked", userId);
             }
         }
+        Branch branch = branches.get("input.branchId", Ids.parse("input.branchId", input.branchId()));
         String supervisor = Texts.blankToNull(input.supervisorId());
         if (supervisor != null) {
             if (!directory.exists(supervisor)) {
                 throw DomainException.notFound("input.supervisorId", "user", supervisor);
             }
             checkSupervisor(supervisor);
+        } else {
+            supervisor = branch.getHeadUserId();
         }
         LocalDate today = LocalDate.now(clock);
         LocalDate since = input.gradeSince() == null ? today : input.gradeSince();
@@ -85,7 +99,7 @@ public class ManagerService {
         }
         Instant now = clock.instant();
         CustomerManager manager = managers.save(CustomerManager.register(employeeNo, input.name().trim(), userId,
-                input.branch().trim(), input.region(), input.grade(), supervisor, since, now));
+                branch.getId(), input.region() == null ? branch.getRegion() : input.region(), input.grade(), supervisor, since, now));
         String reason = Texts.blankToNull(input.reason());
         history.started(manager, now, new ManagerEffects.Decision(reason == null ? "REGISTERED" : reason, null, actor));
         return manager;
@@ -93,12 +107,14 @@ public class ManagerService {
 
     /**
      * Hires a trainee decided by a process (the recruitment review): grade TRAINEE, status PROBATION,
-     * with the first grade-history entry naming that process.
+     * with the first history entries naming that process. Without a supervisor, the branch head
+     * supervises (and none when the branch has no head).
      */
     @Transactional
-    public CustomerManager hireTrainee(String employeeNo, String name, String userId, String branch,
+    public CustomerManager hireTrainee(String employeeNo, String name, String userId, long branchId,
                                        com.hongda.cms.common.Region region, String supervisorId,
                                        String processInstanceId, String decidedBy) {
+        String supervisor = supervisorId != null ? supervisorId : branches.get("branchId", branchId).getHeadUserId();
         if (managers.existsByEmployeeNo(employeeNo)) {
             throw DomainException.conflict("employeeNo", "EMPLOYEE_NO_UNIQUE", "error.manager.employeeNoTaken", employeeNo);
         }
@@ -106,8 +122,8 @@ public class ManagerService {
             throw DomainException.conflict("userId", "USER_LINKED_ONCE", "error.manager.userLinked", userId);
         }
         Instant now = clock.instant();
-        CustomerManager manager = managers.save(CustomerManager.register(employeeNo, name, userId, branch, region,
-                Grade.TRAINEE, supervisorId, LocalDate.now(clock), now));
+        CustomerManager manager = managers.save(CustomerManager.register(employeeNo, name, userId, branchId, region,
+                Grade.TRAINEE, supervisor, LocalDate.now(clock), now));
         history.started(manager, now, new ManagerEffects.Decision("HIRED", processInstanceId, decidedBy));
         events.publishEvent(new TraineeAppointed(manager, processInstanceId));
         return manager;
@@ -165,6 +181,69 @@ public class ManagerService {
         checkSupervisor(supervisorId);
         managers.findById(managerId).orElseThrow(() -> DomainException.notFound("input.managerId", "manager", managerId));
         return effects.changeSupervisor(managerId, supervisorId, new ManagerEffects.Decision(reason, null, actor)) != null;
+    }
+
+    /**
+     * HR or ADMIN moves a manager to another branch, with a reason (kept in the branch history).
+     * {@code changed} is false when it is their branch already. The supervisor stays: name a new one
+     * with {@link #changeSupervisor} where the move calls for it.
+     */
+    @Transactional
+    public boolean transfer(long managerId, long branchId, String reason, String actor) {
+        branches.get("input.branchId", branchId);
+        managers.findById(managerId).orElseThrow(() -> DomainException.notFound("input.managerId", "manager", managerId));
+        return effects.transfer(managerId, branchId, new ManagerEffects.Decision(reason, null, actor)) != null;
+    }
+
+    /**
+     * A branch has a new head: the managers of the branch whom the old head supervised, or who had no
+     * supervisor, are supervised by the new one (none when the branch is left without a head: they
+     * keep the old head until someone else is named), each change in their supervision history.
+     * Runs in the transaction of the change.
+     */
+    @org.springframework.context.event.EventListener
+    void on(BranchHeadChanged changed) {
+        if (changed.after() == null) {
+            return;
+        }
+        ManagerEffects.Decision why = new ManagerEffects.Decision("BRANCH_HEAD", null, changed.decidedBy());
+        for (CustomerManager m : managers.findFollowersOfHead(changed.branchId(), changed.before())) {
+            effects.changeSupervisor(m.getId(), changed.after(), why);
+        }
+    }
+
+    /** Most customers the manager may own: their branch's capacity for their territory. */
+    @Transactional(readOnly = true)
+    public int capacityOf(CustomerManager manager) {
+        return capacities(List.of(manager)).get(manager.getId());
+    }
+
+    /** The capacity of each of these managers, by id, reading their branches in one statement. */
+    @Transactional(readOnly = true)
+    public Map<Long, Integer> capacities(Collection<CustomerManager> batch) {
+        Map<Long, com.hongda.cms.branch.BranchSettings> settings = branches.settingsOf(batch.stream().map(CustomerManager::getBranchId).toList());
+        return batch.stream().collect(Collectors.toMap(CustomerManager::getId,
+                m -> settings.get(m.getBranchId()).capacityOf(m.getRegion()), (a, b) -> a));
+    }
+
+    /** One count of a branch's head counts: managers of a grade and status. */
+    public record HeadCount(Grade grade, ManagerStatus status, long count) {
+    }
+
+    /** The head counts of each of these branches, per grade and status, in one statement. */
+    @Transactional(readOnly = true)
+    public Map<Long, List<HeadCount>> headCounts(Collection<Long> branchIds) {
+        if (branchIds.isEmpty()) {
+            return Map.of();
+        }
+        return managers.countByBranchGradeStatus(branchIds).stream().collect(Collectors.groupingBy(row -> (Long) row[0],
+                Collectors.mapping(row -> new HeadCount((Grade) row[1], (ManagerStatus) row[2], (Long) row[3]), Collectors.toList())));
+    }
+
+    @Transactional(readOnly = true)
+    public Map<Long, List<ManagerBranchChange>> branchHistories(Collection<Long> managerIds) {
+        return branchChanges.findByManagerIdInOrderByChangedAtAscIdAsc(managerIds).stream()
+                .collect(Collectors.groupingBy(ManagerBranchChange::getManagerId));
     }
 
     /**

@@ -3,7 +3,7 @@
  * their status, supervisor and the history of every grade change with the reason and the process
  * that decided it.
  */
-@ApplicationModule(allowedDependencies = {"common", "security", "workflow"})
+@ApplicationModule(allowedDependencies = {"common", "security", "workflow", "branch"})
 package com.hongda.cms.manager;
 
 import org.springframework.modulith.ApplicationModule;

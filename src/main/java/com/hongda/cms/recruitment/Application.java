@@ -71,8 +71,8 @@ public class Application implements ProcessCase {
     @Column(name = "declares_healthy", nullable = false)
     private boolean declaresHealthy;
 
-    @Column(nullable = false)
-    private String branch;
+    @Column(name = "branch_id", nullable = false)
+    private Long branchId;
 
     @Enumerated(EnumType.STRING)
     @JdbcTypeCode(SqlTypes.VARCHAR)
@@ -139,7 +139,7 @@ public class Application implements ProcessCase {
     protected Application() {
     }
 
-    static Application submit(SubmitApplicationInput in, String candidateUserId, String submittedBy, Instant now) {
+    static Application submit(SubmitApplicationInput in, long branchId, Region region, String candidateUserId, String submittedBy, Instant now) {
         Application a = new Application();
         a.candidateUserId = candidateUserId;
         a.name = in.name().trim();
@@ -153,8 +153,8 @@ public class Application implements ProcessCase {
         a.declaresEthics = in.declaresEthics();
         a.declaresNoBadRecord = in.declaresNoBadRecord();
         a.declaresHealthy = in.declaresHealthy();
-        a.branch = in.branch().trim();
-        a.region = in.region();
+        a.branchId = branchId;
+        a.region = region;
         a.state = ApplicationState.SUBMITTED;
         a.openCandidate = candidateUserId;
         a.submittedBy = submittedBy;
@@ -224,7 +224,7 @@ public class Application implements ProcessCase {
     public boolean isDeclaresEthics() { return declaresEthics; }
     public boolean isDeclaresNoBadRecord() { return declaresNoBadRecord; }
     public boolean isDeclaresHealthy() { return declaresHealthy; }
-    public String getBranch() { return branch; }
+    public Long getBranchId() { return branchId; }
     public Region getRegion() { return region; }
     public ApplicationState getState() { return state; }
     public Integer getEducationScore() { return educationScore; }

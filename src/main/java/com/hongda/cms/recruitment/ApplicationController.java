@@ -28,7 +28,10 @@ class ApplicationController {
 
     private final RecruitmentService recruitment;
     private final ManagerService managers;
-    ApplicationController(RecruitmentService recruitment, ManagerService managers) {
+    private final com.hongda.cms.branch.Branches branches;
+
+    ApplicationController(RecruitmentService recruitment, ManagerService managers, com.hongda.cms.branch.Branches branches) {
+        this.branches = branches;
         this.recruitment = recruitment;
         this.managers = managers;
     }
@@ -68,6 +71,17 @@ class ApplicationController {
     @SchemaMapping
     String id(Application a) {
         return String.valueOf(a.getId());
+    }
+
+    @SchemaMapping
+    String branchId(Application a) {
+        return String.valueOf(a.getBranchId());
+    }
+
+    @BatchMapping
+    Map<Application, com.hongda.cms.branch.Branch> branch(List<Application> batch) {
+        return com.hongda.cms.common.Batches.pair(batch, Application::getBranchId,
+                branches.byIds(batch.stream().map(Application::getBranchId).toList()), null);
     }
 
     @SchemaMapping

@@ -38,7 +38,7 @@ class AppointTrainee implements JavaDelegate {
         String supervisor = (String) execution.getVariable("supervisorId");
         String decidedBy = (String) execution.getVariable(DecidedBy.VARIABLE);
         String employeeNo = a.getEmployeeNo() != null ? a.getEmployeeNo() : "R" + a.getId();
-        CustomerManager trainee = managers.hireTrainee(employeeNo, a.getName(), a.getCandidateUserId(), a.getBranch(),
+        CustomerManager trainee = managers.hireTrainee(employeeNo, a.getName(), a.getCandidateUserId(), a.getBranchId(),
                 a.getRegion(), supervisor, execution.getProcessInstanceId(), decidedBy);
         if (a.getCandidateUserId() != null) {
             // Seen by every node at the candidate's next request (the login's version is raised).

@@ -1,5 +1,9 @@
 package com.hongda.cms.recruitment;
 
+import com.hongda.cms.branch.Branch;
+import com.hongda.cms.branch.Branches;
+import com.hongda.cms.common.Ids;
+import com.hongda.cms.common.Region;
 import com.hongda.cms.common.Texts;
 import com.hongda.cms.common.Connection;
 import com.hongda.cms.common.DomainException;
@@ -35,9 +39,11 @@ public class RecruitmentService {
     private final Paging paging;
     private final Clock clock;
     private final ManagerService managers;
+    private final Branches branches;
 
     RecruitmentService(ApplicationRepository applications, CaseStarter starter, RecruitmentProperties properties,
-                       Directory directory, Paging paging, Clock clock, ManagerService managers) {
+                       Directory directory, Paging paging, Clock clock, ManagerService managers, Branches branches) {
+        this.branches = branches;
         this.starter = starter;
         this.properties = properties;
         this.managers = managers;
@@ -65,6 +71,8 @@ public class RecruitmentService {
         if (input.origin() == Origin.INTERNAL && (input.employeeNo() == null || input.employeeNo().isBlank())) {
             throw DomainException.badRequest("input.employeeNo", "INTERNAL_NEEDS_EMPLOYEE_NO", "error.application.employeeNo");
         }
+        Branch branch = branches.get("input.branchId", Ids.parse("input.branchId", input.branchId()));
+        Region region = input.region() == null ? branch.getRegion() : input.region();
         if (candidate != null && managers.findByUser(candidate).isPresent()) {
             throw DomainException.conflict("input.candidateUserId", "ALREADY_A_MANAGER", "error.application.alreadyManager", candidate);
         }
@@ -75,7 +83,7 @@ public class RecruitmentService {
             if (candidate != null && applications.existsByOpenCandidate(candidate)) {
                 throw openApplication(candidate);
             }
-            application = applications.saveAndFlush(Application.submit(input, candidate, me, clock.instant()));
+            application = applications.saveAndFlush(Application.submit(input, branch.getId(), region, candidate, me, clock.instant()));
         } catch (DataIntegrityViolationException e) {
             throw openApplication(candidate);
         }

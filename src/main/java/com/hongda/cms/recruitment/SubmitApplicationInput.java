@@ -24,7 +24,7 @@ public record SubmitApplicationInput(
         @NotNull Boolean declaresEthics,
         @NotNull Boolean declaresNoBadRecord,
         @NotNull Boolean declaresHealthy,
-        @NotBlank @Size(max = 100) String branch,
-        @NotNull Region region,
+        @NotBlank @Size(max = 20) String branchId,
+        Region region,
         @Size(max = 64) String candidateUserId) {
 }

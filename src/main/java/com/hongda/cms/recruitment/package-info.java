@@ -4,7 +4,7 @@
  * several interviewers, the composite against the pass mark, HR's final approval, and on approval
  * the new TRAINEE manager and the start of probation. Model {@code bpmn/recruitment-review.bpmn}.
  */
-@ApplicationModule(allowedDependencies = {"common", "security", "workflow", "manager"})
+@ApplicationModule(allowedDependencies = {"common", "security", "workflow", "branch", "manager"})
 package com.hongda.cms.recruitment;
 
 import org.springframework.modulith.ApplicationModule;

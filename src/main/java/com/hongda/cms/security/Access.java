@@ -22,6 +22,12 @@ public final class Access {
 
     public static final String HR_OR_ADMIN = "hasAnyRole('HR','ADMIN')";
 
+    /** Whether the caller holds one of the {@link #STAFF} roles, for fields that answer others with nothing. */
+    public static boolean isStaff() {
+        return CurrentUser.hasAnyRole(Role.MANAGER, Role.SUPERVISOR, Role.HR, Role.COMMITTEE, Role.JUDGE, Role.SERVICE_DESK,
+                Role.AUDITOR, Role.ADMIN);
+    }
+
     private Access() {
     }
 }

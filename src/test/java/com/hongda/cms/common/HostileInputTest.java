@@ -566,7 +566,7 @@ class HostileInputTest extends IntegrationTest {
                 .extracting(node -> node.get("name")).containsExactly(prefix + "a1");
 
         GraphQlResponse managers = quickly(as(Fixtures.ADMIN).document(MANAGERS).variable("filter",
-                Map.of("branch", branch, "grades", Collections.nCopies(200_000, "SENIOR"))));
+                Map.of("branchId", fixtures.branchId(branch), "grades", Collections.nCopies(200_000, "SENIOR"))));
         assertThat(managers.getErrors()).isEmpty();
         assertThat(managers.field("managers.nodes").<List<Map<String, Object>>>getValue())
                 .extracting(node -> node.get("employeeNo")).containsExactly(senior.getEmployeeNo());
@@ -764,11 +764,11 @@ class HostileInputTest extends IntegrationTest {
         return contact;
     }
 
-    private static Map<String, Object> managerInput(String branch, String employeeNo, String name) {
+    private Map<String, Object> managerInput(String branch, String employeeNo, String name) {
         Map<String, Object> input = new LinkedHashMap<>();
         input.put("employeeNo", employeeNo);
         input.put("name", name);
-        input.put("branch", branch);
+        input.put("branchId", fixtures.branchId(branch));
         input.put("region", "URBAN");
         input.put("grade", "JUNIOR");
         return input;
@@ -783,6 +783,6 @@ class HostileInputTest extends IntegrationTest {
     }
 
     private long managersIn(String branch) {
-        return fixtures.jdbc().queryForObject("select count(*) from customer_manager where branch = ?", Long.class, branch);
+        return fixtures.jdbc().queryForObject("select count(*) from customer_manager m join branch b on b.id = m.branch_id where b.name = ?", Long.class, branch);
     }
 }

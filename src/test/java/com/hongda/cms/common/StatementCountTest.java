@@ -27,7 +27,7 @@ class StatementCountTest extends IntegrationTest {
                 manager { id name grade supervisor { id name } gradeHistory { toGrade reason } customerCount } } } }
             """;
     private static final String MANAGERS = """
-            query($branch: String!, $n: Int!) { managers(first: $n, filter: {branch: $branch}) {
+            query($branchId: ID!, $n: Int!) { managers(first: $n, filter: {branchId: $branchId}) {
               totalCount nodes { id name supervisor { name } gradeHistory { toGrade } customerCount capacity
                 customers { id name contacts { phone } manager { id } } } } }
             """;
@@ -65,9 +65,9 @@ class StatementCountTest extends IntegrationTest {
 
     private long count(String document, int pageSize) {
         // Warm up once so that one-time work (engine caches, schema) is not counted.
-        as(Fixtures.ADMIN).document(document).variable("branch", branch).variable("n", pageSize).execute().errors().verify();
+        as(Fixtures.ADMIN).document(document).variable("branch", branch).variable("branchId", fixtures.branchId(branch)).variable("n", pageSize).execute().errors().verify();
         counter.reset();
-        as(Fixtures.ADMIN).document(document).variable("branch", branch).variable("n", pageSize).execute()
+        as(Fixtures.ADMIN).document(document).variable("branch", branch).variable("branchId", fixtures.branchId(branch)).variable("n", pageSize).execute()
                 .errors().verify()
                 .path(document.contains("customers(first") && !document.contains("managers(") ? "customers.nodes" : "managers.nodes")
                 .entityList(Object.class).hasSize(pageSize);

@@ -28,6 +28,9 @@ class AssignmentRulesTest extends IntegrationTest {
     @Autowired
     AssignmentPolicy policy;
 
+    @Autowired
+    com.hongda.cms.manager.ManagerService managers;
+
     @Test
     void juniorOwnsB2AndC() {
         CustomerManager junior = fixtures.manager(fixtures.unique("br"), Region.URBAN, Grade.JUNIOR);
@@ -74,10 +77,17 @@ class AssignmentRulesTest extends IntegrationTest {
     }
 
     @Test
-    void refusesManagerAtCapacityOfTheirTerritory() {
-        CustomerManager rural = fixtures.manager(fixtures.unique("br"), Region.RURAL, Grade.JUNIOR);
-        int capacity = policy.capacityOf(Region.RURAL);
-        assertThat(capacity).isEqualTo(140);
+    void refusesManagerAtTheCapacityTheirBranchSetsForTheirTerritory() {
+        String branch = fixtures.unique("br");
+        CustomerManager rural = fixtures.manager(branch, Region.RURAL, Grade.JUNIOR);
+        assertThat(managers.capacityOf(rural)).isEqualTo(140);
+        as(Fixtures.HR).document("""
+                mutation($id: ID!) { updateBranch(input: {id: $id, settings: {ruralCapacity: 3}, reason: "小网点"}) {
+                  branch { settings { ruralCapacity urbanCapacity defaults } } } }""")
+                .variable("id", fixtures.branchId(branch)).execute()
+                .path("updateBranch.branch.settings.ruralCapacity").entity(Integer.class).isEqualTo(3)
+                .path("updateBranch.branch.settings.urbanCapacity").entity(Integer.class).isEqualTo(200);
+        int capacity = 3;
         // Fill the manager up to the limit directly in the table: the rule counts rows, however they came.
         for (int i = 1; i < capacity; i++) {
             fixtures.jdbc().update("""
@@ -94,8 +104,8 @@ class AssignmentRulesTest extends IntegrationTest {
     }
 
     @Test
-    void urbanCapacityIsTwoHundred() {
-        assertThat(policy.capacityOf(Region.URBAN)).isEqualTo(200);
+    void urbanCapacityIsTwoHundredByDefault() {
+        assertThat(managers.capacityOf(fixtures.manager(fixtures.unique("br"), Region.URBAN, Grade.JUNIOR))).isEqualTo(200);
     }
 
     @Test

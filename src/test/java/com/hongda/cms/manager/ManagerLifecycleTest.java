@@ -22,7 +22,7 @@ class ManagerLifecycleTest extends IntegrationTest {
 
     @Test
     void hiredTraineeStartsOnProbationWithHistoryNamingTheProcess() {
-        CustomerManager m = managers.hireTrainee(fixtures.unique("H"), "新人", null, "城东", Region.URBAN,
+        CustomerManager m = managers.hireTrainee(fixtures.unique("H"), "新人", null, Long.parseLong(fixtures.branchId("城东")), Region.URBAN,
                 Fixtures.SUPERVISOR, "pi-hire-1", Fixtures.HR);
         assertThat(m.getGrade()).isEqualTo(Grade.TRAINEE);
         assertThat(m.getStatus()).isEqualTo(ManagerStatus.PROBATION);

@@ -111,7 +111,7 @@ class FourByteCharactersTest extends IntegrationTest {
         in.put("declaresEthics", true);
         in.put("declaresNoBadRecord", true);
         in.put("declaresHealthy", true);
-        in.put("branch", "城东分公司");
+        in.put("branchId", fixtures.branchId("城东分公司"));
         in.put("region", "URBAN");
         GraphQlTester.Response r = as(Fixtures.HR)
                 .document("mutation($in: SubmitApplicationInput!) { submitApplication(input: $in) { application { id processInstanceId } } }")

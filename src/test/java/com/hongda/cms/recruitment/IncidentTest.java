@@ -45,7 +45,7 @@ class IncidentTest extends IntegrationTest {
     void aFailedHireIsShownAsAnIncidentAndAnAdministratorRetriesIt() {
         String candidate = fixtures.newUser("stuck", Role.CANDIDATE);
         Application a = driver.submitAsHr(new SubmitApplicationInput("卡住", null, null, Origin.EXTERNAL, null,
-                Education.BACHELOR, new BigDecimal("3"), "业绩良好", true, true, true, "城东分公司", Region.URBAN, candidate));
+                Education.BACHELOR, new BigDecimal("3"), "业绩良好", true, true, true, fixtures.branchId("城东分公司"), Region.URBAN, candidate));
         String pi = a.getProcessInstanceId();
         String bk = "APPLICATION-" + a.getId();
         driver.runJobs(pi);

@@ -42,7 +42,7 @@ class PanelCompletionTest extends IntegrationTest {
         for (int i = 0; i < JUDGES; i++) {
             judges.add(fixtures.newUser("panel", Role.JUDGE));
         }
-        Application a = driver.submitAsHr(RecruitmentDriver.input(fixtures.unique("评审"), Education.BACHELOR, "3", true));
+        Application a = driver.submitAsHr(driver.input(fixtures.unique("评审"), Education.BACHELOR, "3", true));
         String pi = a.getProcessInstanceId();
         driver.runJobs(pi);
         // Straight to a panel of ten: the earlier steps' values, then the interviews.

@@ -100,7 +100,7 @@ class RecruitmentApiTest extends IntegrationTest {
 
     @Test
     void finalApprovalNamesAnExistingSupervisor() {
-        Application a = driver.submitAsHr(RecruitmentDriver.input(fixtures.unique("辛"), Education.BACHELOR, "3", true));
+        Application a = driver.submitAsHr(driver.input(fixtures.unique("辛"), Education.BACHELOR, "3", true));
         String pi = a.getProcessInstanceId();
         driver.runJobs(pi);
         runtime.createProcessInstanceModification(pi).cancelAllForActivity("hrReview").startBeforeActivity("finalApproval").execute();
@@ -198,7 +198,7 @@ class RecruitmentApiTest extends IntegrationTest {
         return id;
     }
 
-    private static Map<String, Object> input(String name) {
+    private Map<String, Object> input(String name) {
         Map<String, Object> in = new HashMap<>();
         in.put("name", name);
         in.put("phone", "13900001111");
@@ -210,7 +210,7 @@ class RecruitmentApiTest extends IntegrationTest {
         in.put("declaresEthics", true);
         in.put("declaresNoBadRecord", true);
         in.put("declaresHealthy", true);
-        in.put("branch", "城东分公司");
+        in.put("branchId", fixtures.branchId("城东分公司"));
         in.put("region", "URBAN");
         return in;
     }

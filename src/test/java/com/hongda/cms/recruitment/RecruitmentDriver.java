@@ -19,16 +19,18 @@ class RecruitmentDriver {
     private final RecruitmentService recruitment;
     private final ApplicationRepository applications;
     private final ProcessDriver process;
+    private final Fixtures fixtures;
 
-    RecruitmentDriver(RecruitmentService recruitment, ApplicationRepository applications, ProcessDriver process) {
+    RecruitmentDriver(RecruitmentService recruitment, ApplicationRepository applications, ProcessDriver process, Fixtures fixtures) {
+        this.fixtures = fixtures;
         this.recruitment = recruitment;
         this.applications = applications;
         this.process = process;
     }
 
-    static SubmitApplicationInput input(String name, Education education, String years, boolean clean) {
+    SubmitApplicationInput input(String name, Education education, String years, boolean clean) {
         return new SubmitApplicationInput(name, "13900001111", "c@example.com", Origin.EXTERNAL, null, education,
-                new BigDecimal(years), "三年客户服务经验", clean, clean, true, "城东分公司", Region.URBAN, null);
+                new BigDecimal(years), "三年客户服务经验", clean, clean, true, fixtures.branchId("城东分公司"), Region.URBAN, null);
     }
 
     Application submitAsHr(SubmitApplicationInput input) {

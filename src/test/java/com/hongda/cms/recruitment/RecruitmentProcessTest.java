@@ -75,7 +75,7 @@ class RecruitmentProcessTest extends IntegrationTest {
 
     @Test
     void ineligibleApplicantEndsWithEveryReasonStored() {
-        Application a = driver.submitAsHr(RecruitmentDriver.input(fixtures.unique("甲"), Education.SECONDARY, "0.5", false));
+        Application a = driver.submitAsHr(driver.input(fixtures.unique("甲"), Education.SECONDARY, "0.5", false));
         assertThat(a.getState()).isEqualTo(ApplicationState.SUBMITTED);
         driver.runJobs(a.getProcessInstanceId());
         Application after = driver.reload(a);
@@ -161,7 +161,7 @@ class RecruitmentProcessTest extends IntegrationTest {
         identity.saveUser(u);
         identity.createMembership(login, "CANDIDATE");
         SubmitApplicationInput in = new SubmitApplicationInput("录用者", null, null, Origin.EXTERNAL, null,
-                Education.BACHELOR, new java.math.BigDecimal("2"), "业绩良好", true, true, true, "城东分公司",
+                Education.BACHELOR, new java.math.BigDecimal("2"), "业绩良好", true, true, true, fixtures.branchId("城东分公司"),
                 com.hongda.cms.common.Region.URBAN, login);
         Application a = driver.submitAsHr(in);
         String pi = a.getProcessInstanceId();
@@ -235,7 +235,7 @@ class RecruitmentProcessTest extends IntegrationTest {
     }
 
     private Application eligible() {
-        Application a = driver.submitAsHr(RecruitmentDriver.input(fixtures.unique("乙"), Education.BACHELOR, "3", true));
+        Application a = driver.submitAsHr(driver.input(fixtures.unique("乙"), Education.BACHELOR, "3", true));
         driver.runJobs(a.getProcessInstanceId());
         assertThat(driver.reload(a).getState()).isEqualTo(ApplicationState.IN_REVIEW);
         return a;

@@ -58,7 +58,7 @@ class RecruitmentStoryTest extends IntegrationTest {
                 mutation { submitApplication(input: {name: "林晨", phone: "13900001111", email: "lin@example.com",
                   origin: EXTERNAL, education: BACHELOR, yearsOfExperience: 3, performanceSummary: "三年客户服务经验",
                   declaresEthics: true, declaresNoBadRecord: true, declaresHealthy: true,
-                  branch: "城东分公司", region: URBAN}) { application { id processInstanceId } } }""").execute();
+                  branchId: "%s", region: URBAN}) { application { id processInstanceId } } }""".formatted(fixtures.branchId("城东分公司"))).execute();
         String id = submitted.path("submitApplication.application.id").entity(String.class).get();
         String pi = submitted.path("submitApplication.application.processInstanceId").entity(String.class).get();
         String bk = "APPLICATION-" + id;

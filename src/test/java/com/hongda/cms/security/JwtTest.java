@@ -42,7 +42,7 @@ class JwtTest extends IntegrationTest {
     private static final PrivateKey TEST_KEY = privateKey("jwt-test-private.pem");
 
     private static final String CREATE_MANAGER = """
-            mutation($no: String!) { createManager(input: {employeeNo: $no, name: "令牌用户", branch: "jwt", region: URBAN,
+            mutation($no: String!, $branch: ID!) { createManager(input: {employeeNo: $no, name: "令牌用户", branchId: $branch, region: URBAN,
               grade: JUNIOR}) { manager { employeeNo } } }
             """;
 
@@ -58,7 +58,7 @@ class JwtTest extends IntegrationTest {
                 .path("me.roles").entityList(String.class).containsExactly("HR")
                 .path("actingAs").entity(String.class).isEqualTo(user + ":HR");
         String no = fixtures.unique("J");
-        tester.document(CREATE_MANAGER).variable("no", no).execute()
+        tester.document(CREATE_MANAGER).variable("no", no).variable("branch", fixtures.branchId("jwt")).execute()
                 .path("createManager.manager.employeeNo").entity(String.class).isEqualTo(no);
     }
 
@@ -67,7 +67,7 @@ class JwtTest extends IntegrationTest {
         String user = fixtures.unique("jwt-none").toLowerCase();
         HttpGraphQlTester tester = bearer(token(TEST_KEY, user, List.of("hr", "admin-console"), Instant.now().plusSeconds(300)));
         tester.document("{ me { roles } }").execute().path("me.roles").entityList(String.class).hasSize(0);
-        tester.document(CREATE_MANAGER).variable("no", fixtures.unique("J")).execute().errors().satisfy(errors ->
+        tester.document(CREATE_MANAGER).variable("no", fixtures.unique("J")).variable("branch", fixtures.branchId("jwt")).execute().errors().satisfy(errors ->
                 assertThat(errors).singleElement().satisfies(e -> assertThat(e.getErrorType().toString()).isEqualTo("FORBIDDEN")));
     }
 

@@ -12,7 +12,7 @@ import org.springframework.http.MediaType;
 class SecurityTest extends IntegrationTest {
 
     private static final String CREATE_MANAGER = """
-            mutation { createManager(input: {employeeNo: "X-1", name: "x", branch: "b", region: URBAN, grade: JUNIOR}) { manager { id } } }
+            mutation { createManager(input: {employeeNo: "X-1", name: "x", branchId: "1", region: URBAN, grade: JUNIOR}) { manager { id } } }
             """;
 
     @Autowired

@@ -1,5 +1,6 @@
 package com.hongda.cms.support;
 
+import com.hongda.cms.branch.Branches;
 import com.hongda.cms.common.Region;
 import com.hongda.cms.customer.AssignmentService;
 import com.hongda.cms.customer.Customer;
@@ -52,9 +53,12 @@ public class Fixtures {
     private final CustomerService customers;
     private final AssignmentService assignments;
     private final JdbcTemplate jdbc;
+    private final Branches branches;
+    private final java.util.Map<String, Long> branchIds = new java.util.concurrent.ConcurrentHashMap<>();
 
     Fixtures(IdentityService identityService, IdentityBootstrap identities, ManagerService managers,
-             CustomerService customers, AssignmentService assignments, JdbcTemplate jdbc) {
+             CustomerService customers, AssignmentService assignments, JdbcTemplate jdbc, Branches branches) {
+        this.branches = branches;
         this.identityService = identityService;
         this.identities = identities;
         this.managers = managers;
@@ -95,13 +99,28 @@ public class Fixtures {
         return prefix + RUN + "-" + SEQ.incrementAndGet();
     }
 
+    /**
+     * The id of the branch of this name, created (urban, without a head) on first use; tests name
+     * branches like any other text of theirs, unique per run.
+     */
+    public String branchId(String name) {
+        return String.valueOf(branchIds.computeIfAbsent(name, n -> {
+            List<Long> found = jdbc.queryForList("select id from branch where name = ?", Long.class, n);
+            if (!found.isEmpty()) {
+                return found.get(0);
+            }
+            String code = unique("T").replaceAll("[^A-Za-z0-9_-]", "");
+            return branches.create(new Branches.NewBranch(code, n, Region.URBAN, null, null, null, "TEST"), ADMIN).getId();
+        }));
+    }
+
     public CustomerManager manager(String branch, Region region, Grade grade) {
         return manager(branch, region, grade, null, SUPERVISOR);
     }
 
     public CustomerManager manager(String branch, Region region, Grade grade, String userId, String supervisor) {
         String no = unique("E");
-        return managers.register(new CreateManagerInput(no, "经理" + no, userId, branch, region, grade, supervisor,
+        return managers.register(new CreateManagerInput(no, "经理" + no, userId, branchId(branch), region, grade, supervisor,
                 null, null), ADMIN);
     }
 
