@@ -105,6 +105,43 @@ class EngineSchemaTest extends IntegrationTest {
         }
     }
 
+    @Test
+    void freeTextBranchesBecomeBranchRecordsThatManagersAndApplicationsReferTo() throws Exception {
+        try (FreshDatabase db = new FreshDatabase()) {
+            db.flyway("12").migrate();
+            JdbcTemplate jdbc = db.jdbc();
+            String manager = "insert into customer_manager (employee_no, name, branch, region, grade, grade_rank, status,"
+                    + " grade_since, created_at, updated_at, version) values (?, ?, ?, ?, 'JUNIOR', 1, 'ACTIVE', current_date,"
+                    + " current_timestamp, current_timestamp, 0)";
+            jdbc.update(manager, "E1", "甲", "城东分公司", "URBAN");
+            jdbc.update(manager, "E2", "乙", "南山县营业部 🏔", "RURAL");
+            jdbc.update(manager, "E3", "丙", "南山县营业部 🏔", "RURAL");
+            jdbc.update(manager, "E4", "丁", "南山县营业部 🏔", "URBAN");
+            jdbc.update("insert into recruitment_application (name, origin, education, years_of_experience, performance_summary,"
+                    + " declares_ethics, declares_no_bad_record, declares_healthy, branch, region, state, submitted_by,"
+                    + " submitted_at, updated_at, version) values ('戊', 'EXTERNAL', 'BACHELOR', 3, 'x', true, true, true,"
+                    + " '西区支行', 'URBAN', 'SUBMITTED', 'hr', current_timestamp, current_timestamp, 0)");
+
+            assertThat(db.flyway(null).migrate().success).isTrue();
+
+            // One record per name used, coded by name; the region most of its uses gave.
+            assertThat(jdbc.queryForList("select concat(code, ' ', name, ' ', region) from branch order by code", String.class))
+                    .containsExactly("B1 南山县营业部 🏔 RURAL", "B2 城东分公司 URBAN", "B3 西区支行 URBAN");
+            assertThat(jdbc.queryForList("select concat(m.employee_no, ' ', b.code) from customer_manager m join branch b"
+                    + " on b.id = m.branch_id order by m.employee_no", String.class))
+                    .containsExactly("E1 B2", "E2 B1", "E3 B1", "E4 B1");
+            assertThat(jdbc.queryForObject("select b.code from recruitment_application a join branch b on b.id = a.branch_id",
+                    String.class)).isEqualTo("B3");
+            assertThat(jdbc.queryForObject("select count(*) from manager_branch_change where reason = 'REGISTERED'"
+                    + " and from_branch_id is null", Integer.class)).isEqualTo(4);
+            // The reference is required and checked.
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.update("update customer_manager set branch_id = null"))
+                    .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.update("update customer_manager set branch_id = 999999"))
+                    .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+        }
+    }
+
     /** A new, empty database on the server of the test database, with the pool settings of the application's. */
     private final class FreshDatabase implements AutoCloseable {
 

@@ -63,6 +63,31 @@ public abstract class IntegrationTest {
                 .build();
     }
 
+    /**
+     * Sends the request and checks the answer: with a null {@code classification} no errors; else
+     * every error of that classification and, when given, naming {@code field} and {@code rule}.
+     * Returns the errors.
+     */
+    protected static java.util.List<org.springframework.graphql.ResponseError> answered(
+            org.springframework.graphql.test.tester.GraphQlTester.Request<?> request, String classification, String field, String rule) {
+        java.util.List<org.springframework.graphql.ResponseError> errors = new java.util.ArrayList<>();
+        request.execute().errors().satisfy(errors::addAll);
+        if (classification == null) {
+            org.assertj.core.api.Assertions.assertThat(errors).isEmpty();
+            return errors;
+        }
+        org.assertj.core.api.Assertions.assertThat(errors).isNotEmpty().allSatisfy(e -> {
+            org.assertj.core.api.Assertions.assertThat(e.getErrorType().toString()).isEqualTo(classification);
+            if (field != null) {
+                org.assertj.core.api.Assertions.assertThat(e.getExtensions()).containsEntry("field", field);
+            }
+            if (rule != null) {
+                org.assertj.core.api.Assertions.assertThat(e.getExtensions()).containsEntry("rule", rule);
+            }
+        });
+        return errors;
+    }
+
     /** A client of {@code path} on the running server, without credentials: add what the test needs. */
     protected WebTestClient.Builder server(String path) {
         return WebTestClient.bindToServer()
