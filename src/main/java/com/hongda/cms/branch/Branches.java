@@ -11,6 +11,8 @@ import com.hongda.cms.security.Directory;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -42,9 +44,14 @@ public class Branches implements BranchDirectory {
     private final Paging paging;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
+    private final org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate named;
 
     Branches(BranchRepository branches, BranchChangeRepository changes, BranchProperties defaults, Directory directory,
-             Paging paging, Clock clock, ApplicationEventPublisher events) {
+             Paging paging, Clock clock, ApplicationEventPublisher events,
+             org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate named) {
+        this.named = named;
+        this.jdbc = named.getJdbcTemplate();
         this.branches = branches;
         this.changes = changes;
         this.defaults = defaults;
@@ -208,6 +215,27 @@ public class Branches implements BranchDirectory {
     @Transactional(readOnly = true)
     public Map<Long, BranchSettings> settingsOf(Collection<Long> ids) {
         return byIds(ids).values().stream().collect(Collectors.toMap(Branch::getId, this::settings));
+    }
+
+    /**
+     * The branches {@code user} heads, with every branch below them: where they supervise by
+     * default. Empty for someone who heads none (one indexed statement), else one statement per level.
+     */
+    @Transactional(readOnly = true)
+    public Set<Long> headedBy(String user) {
+        Set<Long> all = new HashSet<>();
+        if (user == null) {
+            return all;
+        }
+        List<Long> level = jdbc.queryForList("select id from branch where head_user_id = ?", Long.class, user);
+        while (!level.isEmpty() && all.size() < 100_000) {
+            List<Long> fresh = level.stream().filter(all::add).toList();
+            if (fresh.isEmpty()) {
+                break;
+            }
+            level = named.queryForList("select id from branch where parent_id in (:ids)", Map.of("ids", fresh), Long.class);
+        }
+        return all;
     }
 
     /** The filters of the {@code branches} query, each backed by an index but the name. */

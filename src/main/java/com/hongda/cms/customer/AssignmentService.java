@@ -1,6 +1,9 @@
 package com.hongda.cms.customer;
 
 import com.hongda.cms.common.DomainException;
+import com.hongda.cms.common.ErrorType;
+import com.hongda.cms.security.CurrentUser;
+import com.hongda.cms.security.Role;
 import com.hongda.cms.manager.CustomerManager;
 import com.hongda.cms.manager.Grade;
 import com.hongda.cms.manager.ManagerStatus;
@@ -63,12 +66,33 @@ public class AssignmentService {
 
     private Assignment handOver(Customer customer, long managerId, String reason, String actor) {
         CustomerManager manager = managers.lockForAssignment("input.managerId", managerId);
+        checkSupervision(customer, manager);
         checkRules(customer, manager);
         Instant now = clock.instant();
         assignments.findFirstByCustomerIdAndEndedAtIsNull(customer.getId())
                 .ifPresent(open -> open.end(now, actor, reason == null ? "REASSIGNED" : reason));
         customer.assignTo(manager.getId(), now);
         return assignments.save(new Assignment(customer.getId(), manager.getId(), now, actor, reason));
+    }
+
+    /**
+     * A supervisor who is not an administrator hands customers only to managers they supervise (named
+     * as their supervisor, or heading their branch), and takes customers only from such managers.
+     * Calls made by the service itself (no caller) are not restricted.
+     */
+    private void checkSupervision(Customer customer, CustomerManager manager) {
+        if (!CurrentUser.isPresent() || !CurrentUser.hasAnyRole(Role.SUPERVISOR) || CurrentUser.hasAnyRole(Role.ADMIN)) {
+            return;
+        }
+        String me = CurrentUser.id();
+        if (!managers.supervises(me, manager)) {
+            throw new DomainException(ErrorType.FORBIDDEN, "error.assignment.notSupervised", "input.managerId", "NOT_SUPERVISED",
+                    manager.getName());
+        }
+        if (customer.getManagerId() != null && !managers.supervises(me, managers.get("input.customerId", customer.getManagerId()))) {
+            throw new DomainException(ErrorType.FORBIDDEN, "error.assignment.notSupervisedOwner", "input.customerId",
+                    "NOT_SUPERVISED", customer.getName());
+        }
     }
 
     private void checkRules(Customer customer, CustomerManager manager) {

@@ -97,12 +97,13 @@ public class CustomerService {
         String me = CurrentUser.id();
         Map<Long, CustomerManager> owners = managers.byIds(batch.stream().map(Customer::getManagerId)
                 .filter(java.util.Objects::nonNull).collect(Collectors.toSet()));
+        java.util.Set<Long> supervised = managers.supervisedBy(me, owners.values());
         Map<Long, List<Contact>> result = new HashMap<>();
         for (Customer c : batch) {
             CustomerManager owner = c.getManagerId() == null ? null : owners.get(c.getManagerId());
             List<Contact> list = clear.getOrDefault(c.getId(), List.of());
-            result.put(c.getId(), owner != null && owner.isManagedOrHeldBy(me)
-                    ? list : list.stream().map(Contact::masked).toList());
+            boolean entitled = owner != null && (me.equals(owner.getUserId()) || supervised.contains(owner.getId()));
+            result.put(c.getId(), entitled ? list : list.stream().map(Contact::masked).toList());
         }
         return result;
     }

@@ -169,11 +169,6 @@ public class CustomerManager {
         return status == ManagerStatus.ACTIVE && grade != Grade.TRAINEE;
     }
 
-    /** Whether {@code userId} is this manager or their supervisor. */
-    public boolean isManagedOrHeldBy(String user) {
-        return user != null && (user.equals(userId) || user.equals(supervisorUserId));
-    }
-
     public Long getId() { return id; }
     public String getEmployeeNo() { return employeeNo; }
     public String getName() { return name; }

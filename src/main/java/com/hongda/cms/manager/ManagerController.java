@@ -117,13 +117,15 @@ class ManagerController {
                 CurrentUser.id()));
     }
 
-    /** Leave is personal: HR, ADMIN and AUDITOR see it, and the manager's supervisor and the manager themself. */
+    /** Leave is personal: HR, ADMIN and AUDITOR see it, and the manager's supervisors (theirs and the branch heads above) and the manager themself. */
     @BatchMapping
     Map<CustomerManager, List<Leave>> leaves(List<CustomerManager> managers) {
         String me = CurrentUser.id();
         boolean all = CurrentUser.hasAnyRole(com.hongda.cms.security.Role.HR, com.hongda.cms.security.Role.ADMIN,
                 com.hongda.cms.security.Role.AUDITOR);
-        List<Long> visible = managers.stream().filter(m -> all || m.isManagedOrHeldBy(me)).map(CustomerManager::getId).toList();
+        java.util.Set<Long> supervised = all ? java.util.Set.of() : service.supervisedBy(me, managers);
+        List<Long> visible = managers.stream().filter(m -> all || me.equals(m.getUserId()) || supervised.contains(m.getId()))
+                .map(CustomerManager::getId).toList();
         Map<Long, List<Leave>> found = visible.isEmpty() ? Map.of() : service.leaves(visible);
         return Batches.pair(managers, CustomerManager::getId, found, List.of());
     }

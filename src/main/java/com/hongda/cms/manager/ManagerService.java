@@ -212,6 +212,26 @@ public class ManagerService {
         }
     }
 
+    /**
+     * Which of these managers {@code user} supervises: named as their supervisor, or heading their
+     * branch or a branch above it (a branch head supervises the branch by default).
+     */
+    @Transactional(readOnly = true)
+    public java.util.Set<Long> supervisedBy(String user, Collection<CustomerManager> batch) {
+        if (user == null || batch.isEmpty()) {
+            return java.util.Set.of();
+        }
+        java.util.Set<Long> headed = branches.headedBy(user);
+        return batch.stream().filter(m -> user.equals(m.getSupervisorUserId()) || headed.contains(m.getBranchId()))
+                .map(CustomerManager::getId).collect(Collectors.toSet());
+    }
+
+    /** Whether {@code user} supervises the manager (see {@link #supervisedBy}). */
+    @Transactional(readOnly = true)
+    public boolean supervises(String user, CustomerManager manager) {
+        return supervisedBy(user, List.of(manager)).contains(manager.getId());
+    }
+
     /** Most customers the manager may own: their branch's capacity for their territory. */
     @Transactional(readOnly = true)
     public int capacityOf(CustomerManager manager) {

@@ -16,6 +16,12 @@ public final class CurrentUser {
         return authentication().getName();
     }
 
+    /** Whether a request's caller is known; false in work the service does by itself (start-up, jobs). */
+    public static boolean isPresent() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth != null && auth.isAuthenticated();
+    }
+
     public static boolean hasAnyRole(Role... roles) {
         Authentication auth = authentication();
         for (GrantedAuthority a : auth.getAuthorities()) {

@@ -173,6 +173,46 @@ class BranchApiTest extends IntegrationTest {
     }
 
     @Test
+    void aBranchHeadSupervisesTheManagersOfTheBranchAndOfTheBranchesBelowIt() {
+        String head = fixtures.newUser("head", com.hongda.cms.security.Role.SUPERVISOR);
+        Map<String, Object> top = branch(fixtures.unique("U"), "上级" + fixtures.unique(""), "URBAN");
+        top.put("headId", head);
+        String upper = id(create(Fixtures.HR, top));
+        Map<String, Object> below = branch(fixtures.unique("L"), "下级" + fixtures.unique(""), "URBAN");
+        below.put("parentId", upper);
+        String lowerName = (String) below.get("name");
+        create(Fixtures.HR, below);
+        // Named supervisor SUPERVISOR2; the head of the branch above supervises too.
+        var m = fixtures.manager(lowerName, com.hongda.cms.common.Region.URBAN, com.hongda.cms.manager.Grade.JUNIOR, null,
+                Fixtures.SUPERVISOR2);
+        var c = fixtures.customer(fixtures.unique("c"), Fixtures.Tier.C, com.hongda.cms.common.Region.URBAN);
+        fixtures.assign(c, m);
+        String contacts = "query($id: ID!) { customer(id: $id) { contacts { phone } } }";
+        String clear = as(head).document(contacts).variable("id", c.getId().toString()).execute()
+                .path("customer.contacts[0].phone").entity(String.class).get();
+        String masked = as(Fixtures.SUPERVISOR).document(contacts).variable("id", c.getId().toString()).execute()
+                .path("customer.contacts[0].phone").entity(String.class).get();
+        assertThat(clear).doesNotContain("*");
+        assertThat(masked).isNotEqualTo(clear);
+
+        as(Fixtures.HR).document("mutation($m: ID!) { recordLeave(input: {managerId: $m, kind: SICK, startsOn: \"2026-03-02\","
+                + " endsOn: \"2026-03-06\"}) { leave { kind } } }").variable("m", m.getId().toString()).execute().errors().verify();
+        String leaves = "query($id: ID!) { manager(id: $id) { leaves { kind } } }";
+        as(head).document(leaves).variable("id", m.getId().toString()).execute()
+                .path("manager.leaves").entityList(Object.class).hasSize(1);
+        as(Fixtures.SUPERVISOR).document(leaves).variable("id", m.getId().toString()).execute()
+                .path("manager.leaves").entityList(Object.class).hasSize(0);
+
+        // A supervisor hands customers only to managers they supervise.
+        String assign = "mutation($c: ID!, $m: ID!) { assignCustomer(input: {customerId: $c, managerId: $m}) { assignment { id } } }";
+        var free = fixtures.customer(fixtures.unique("c"), Fixtures.Tier.C, com.hongda.cms.common.Region.URBAN);
+        answered(as(Fixtures.SUPERVISOR).document(assign).variable("c", free.getId().toString()).variable("m", m.getId().toString()),
+                "FORBIDDEN", "input.managerId", "NOT_SUPERVISED");
+        answered(as(head).document(assign).variable("c", free.getId().toString()).variable("m", m.getId().toString()),
+                null, null, null);
+    }
+
+    @Test
     void badInputIsRefusedWithTheFieldAndTheRuleAndNothingIsWritten() {
         long before = branches();
         String taken = fixtures.unique("D");
