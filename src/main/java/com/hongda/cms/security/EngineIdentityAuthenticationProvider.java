@@ -41,8 +41,9 @@ class EngineIdentityAuthenticationProvider implements AuthenticationProvider {
             throw new BadCredentialsException("Bad credentials");
         }
         if (!logins.enabled()) {
-            List<GrantedAuthority> authorities = check(userId, password);
-            refuseDisabled(versions.state(userId));
+            LoginVersions.State state = versions.state(userId);
+            List<GrantedAuthority> authorities = check(userId, password, state);
+            refuseDisabled(state);
             return UsernamePasswordAuthenticationToken.authenticated(userId, null, authorities);
         }
         List<GrantedAuthority> remembered = logins.lookup(userId, password, () -> versions.current(userId));
@@ -52,22 +53,28 @@ class EngineIdentityAuthenticationProvider implements AuthenticationProvider {
         long stamp = logins.stamp();
         // Read before the roles: a change committed after this read raises the version past it.
         LoginVersions.State state = versions.state(userId);
-        List<GrantedAuthority> authorities = check(userId, password);
+        List<GrantedAuthority> authorities = check(userId, password, state);
         // After the password check, so that a disabled account tells nothing to a wrong password.
         refuseDisabled(state);
         logins.remember(userId, password, authorities, state.version(), stamp);
         return UsernamePasswordAuthenticationToken.authenticated(userId, null, authorities);
     }
 
-    /** The user's roles, once the engine has accepted the password. */
-    private List<GrantedAuthority> check(String userId, String password) {
-        if (!identityService.checkPassword(userId, password)) {
+    /**
+     * The user's roles, once the engine has accepted the password, and the mark of a login that must
+     * change its password first ({@link PasswordChangeGate}). A login that signs in only with a token
+     * is refused like a wrong password: it has no password anyone knows.
+     */
+    private List<GrantedAuthority> check(String userId, String password, LoginVersions.State state) {
+        if (state.signIn() == SignIn.TOKEN || !identityService.checkPassword(userId, password)) {
             throw new BadCredentialsException("Bad credentials");
         }
-        return identityService.createGroupQuery().groupMember(userId).list().stream()
-                .map(Group::getId)
-                .<GrantedAuthority>map(id -> new SimpleGrantedAuthority("ROLE_" + id))
-                .toList();
+        List<GrantedAuthority> authorities = new java.util.ArrayList<>(identityService.createGroupQuery().groupMember(userId).list()
+                .stream().map(Group::getId).<GrantedAuthority>map(id -> new SimpleGrantedAuthority("ROLE_" + id)).toList());
+        if (state.passwordChangeRequired()) {
+            authorities.add(PasswordChangeGate.REQUIRED);
+        }
+        return authorities;
     }
 
     /** A disabled login signs in no more (disabling raises the version, so no remembered login skips this). */

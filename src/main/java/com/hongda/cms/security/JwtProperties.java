@@ -8,13 +8,20 @@ import org.springframework.validation.annotation.Validated;
  * How a bearer JWT names its user and roles. Used only when a JWT issuer or key is configured
  * ({@code spring.security.oauth2.resourceserver.jwt.*}).
  *
- * @param userClaim  claim holding the user id, e.g. {@code sub} or {@code preferred_username}
- * @param rolesClaim claim holding the roles, a list or a space- or comma-separated string; a dotted
- *                   path reaches into nested objects, e.g. {@code realm_access.roles} (Keycloak)
+ * @param userClaim      claim holding the user id, e.g. {@code sub} or {@code preferred_username}
+ * @param rolesClaim     claim holding the roles, a list or a space- or comma-separated string; a dotted
+ *                       path reaches into nested objects, e.g. {@code realm_access.roles} (Keycloak)
+ * @param provisionUsers whether a token's user becomes an engine user at first sign-in and its roles
+ *                       (but ADMIN) engine memberships kept in step with the token ({@link TokenUsers});
+ *                       default true. False: the token alone decides the roles of each request, and
+ *                       its user is unknown to the workflow (task candidates, panels, pickers)
+ * @param nameClaim      claim holding the display name of a provisioned user; default {@code name}
+ * @param emailClaim     claim holding the e-mail address of a provisioned user; default {@code email}
  */
 @Validated
 @ConfigurationProperties("cms.security.jwt")
-public record JwtProperties(@NotBlank String userClaim, @NotBlank String rolesClaim) {
+public record JwtProperties(@NotBlank String userClaim, @NotBlank String rolesClaim, Boolean provisionUsers,
+                            @NotBlank String nameClaim, @NotBlank String emailClaim) {
 
     public JwtProperties {
         if (userClaim == null) {
@@ -22,6 +29,15 @@ public record JwtProperties(@NotBlank String userClaim, @NotBlank String rolesCl
         }
         if (rolesClaim == null) {
             rolesClaim = "roles";
+        }
+        if (provisionUsers == null) {
+            provisionUsers = true;
+        }
+        if (nameClaim == null) {
+            nameClaim = "name";
+        }
+        if (emailClaim == null) {
+            emailClaim = "email";
         }
     }
 }

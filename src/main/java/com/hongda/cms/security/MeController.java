@@ -6,7 +6,10 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Controller;
 
-/** {@code me}: who the caller is and which roles they hold, so a front end can shape its menus. */
+/**
+ * {@code me}: who the caller is and which roles they hold, so a front end can shape its menus, and
+ * whether it must show the password form first.
+ */
 @Controller
 class MeController {
 
@@ -16,8 +19,8 @@ class MeController {
         this.directory = directory;
     }
 
-    /** The caller's identity and roles. */
-    public record Me(String id, String name, List<Role> roles) {
+    /** The caller's identity and roles, and whether they must change their password before anything else. */
+    public record Me(String id, String name, List<Role> roles, boolean passwordChangeRequired) {
     }
 
     @QueryMapping
@@ -30,6 +33,6 @@ class MeController {
                 .map(a -> a.substring("ROLE_".length()))
                 .flatMap(name -> java.util.Arrays.stream(Role.values()).filter(r -> r.name().equals(name)))
                 .toList();
-        return new Me(id, person == null ? id : person.name(), roles);
+        return new Me(id, person == null ? id : person.name(), roles, PasswordChangeGate.required(authentication));
     }
 }

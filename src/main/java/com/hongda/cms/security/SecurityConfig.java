@@ -44,7 +44,7 @@ class SecurityConfig {
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, IdentityService identityService, CorsProperties cors,
                                             ObjectProvider<JwtDecoder> jwtDecoder, JwtProperties jwt,
-                                            HttpErrors errors, LoginVersions versions) throws Exception {
+                                            HttpErrors errors, LoginVersions versions, TokenUsers tokenUsers) throws Exception {
         AuthenticationEntryPoint unauthenticated = unauthenticated(errors);
         http.csrf(csrf -> csrf.disable())
                 .cors(c -> c.configurationSource(corsSource(cors)))
@@ -58,7 +58,7 @@ class SecurityConfig {
         if (decoder != null) {
             http.oauth2ResourceServer(resource -> resource.jwt(j -> j
                     .decoder(decoder)
-                    .jwtAuthenticationConverter(new JwtAuthentication(jwt, versions))));
+                    .jwtAuthenticationConverter(new JwtAuthentication(jwt, versions, tokenUsers))));
         }
         // After authentication, whichever scheme it was: the engine learns who acts.
         http.addFilterAfter(new EngineIdentityFilter(identityService), AuthorizationFilter.class);

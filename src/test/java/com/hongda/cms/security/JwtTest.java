@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.hongda.cms.support.Fixtures;
+import com.hongda.cms.support.InboxClient;
 import com.hongda.cms.support.IntegrationTest;
+import com.hongda.cms.support.Simultaneously;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -48,6 +50,18 @@ class JwtTest extends IntegrationTest {
 
     @org.springframework.beans.factory.annotation.Autowired
     LoginVersions versions;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.camunda.bpm.engine.IdentityService identity;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.camunda.bpm.engine.RuntimeService runtime;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    com.hongda.cms.workflow.ScoringPanel panel;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    com.hongda.cms.support.EngineJobs jobs;
 
     @Test
     void tokenWithTheHrRoleActsAsHr() {
@@ -100,14 +114,14 @@ class JwtTest extends IntegrationTest {
     void userAndRolesComeFromTheConfiguredClaims() {
         Jwt jwt = jwt(Map.of("sub", "f3a1-uuid", "preferred_username", "wang.fang",
                 "realm_access", Map.of("roles", List.of("MANAGER", "uma_authorization"))));
-        var auth = new JwtAuthentication(new JwtProperties("preferred_username", "realm_access.roles"), versions).convert(jwt);
+        var auth = new JwtAuthentication(new JwtProperties("preferred_username", "realm_access.roles", false, null, null), versions, null).convert(jwt);
         assertThat(auth.getName()).isEqualTo("wang.fang");
         assertThat(auth.getAuthorities()).extracting(GrantedAuthority::getAuthority).containsExactly("ROLE_MANAGER");
     }
 
     @Test
     void rolesMayBeOneSpaceOrCommaSeparatedString() {
-        var auth = new JwtAuthentication(new JwtProperties(null, null), versions)
+        var auth = new JwtAuthentication(new JwtProperties(null, null, false, null, null), versions, null)
                 .convert(jwt(Map.of("sub", "li.na", "roles", "SUPERVISOR, AUDITOR openid")));
         assertThat(auth.getAuthorities()).extracting(GrantedAuthority::getAuthority)
                 .containsExactly("ROLE_SUPERVISOR", "ROLE_AUDITOR");
@@ -115,11 +129,107 @@ class JwtTest extends IntegrationTest {
 
     @Test
     void tokenWithoutAUsableUserIsRejected() {
-        JwtAuthentication converter = new JwtAuthentication(new JwtProperties(null, null), versions);
+        JwtAuthentication converter = new JwtAuthentication(new JwtProperties(null, null, false, null, null), versions, null);
         assertThatThrownBy(() -> converter.convert(jwt(Map.of("roles", List.of("ADMIN")))))
                 .isInstanceOf(InvalidBearerTokenException.class);
         assertThatThrownBy(() -> converter.convert(jwt(Map.of("sub", "x".repeat(65)))))
                 .isInstanceOf(InvalidBearerTokenException.class);
+    }
+
+    @Test
+    void aBrandNewTokenUserIsProvisionedAndFoundByTheWorkflow() {
+        String user = fixtures.unique("jwt-new").toLowerCase();
+        String name = "令牌评委" + user;
+        Map<String, Object> claims = Map.of("name", name, "email", user + "@example.com");
+        // ADMIN never comes from a token: the identity provider grants with HR's rights.
+        var me = bearer(token(TEST_KEY, user, List.of("JUDGE", "HR", "ADMIN"), Instant.now().plusSeconds(300), claims))
+                .document("{ me { id name roles passwordChangeRequired } }").execute();
+        me.path("me.name").entity(String.class).isEqualTo(name)
+                .path("me.passwordChangeRequired").entity(Boolean.class).isEqualTo(false);
+        assertThat(me.path("me.roles").entityList(String.class).get()).containsExactlyInAnyOrder("JUDGE", "HR");
+
+        as(Fixtures.SUPERVISOR).document("query($n: String) { people(filter: {role: JUDGE, nameContains: $n}) { nodes { id email signIn } } }")
+                .variable("n", name).execute()
+                .path("people.nodes[*].id").entityList(String.class).containsExactly(user)
+                .path("people.nodes[0].signIn").entity(String.class).isEqualTo("TOKEN")
+                .path("people.nodes[0].email").entity(String.class).isEqualTo(user + "@example.com");
+        assertThat(identity.createUserQuery().memberOfGroup("JUDGE").userId(user).count()).isEqualTo(1);
+        assertThat(identity.createUserQuery().memberOfGroup("ADMIN").userId(user).count()).isZero();
+        assertThat(panel.membersOf("JUDGE", 10_000)).contains(user);
+        var changes = as(Fixtures.AUDITOR).document("query($u: ID) { roleChanges(userId: $u) { nodes { role action reason changedBy } } }")
+                .variable("u", user).execute();
+        assertThat(changes.path("roleChanges.nodes[*].reason").entityList(String.class).get()).containsExactly(TokenUsers.REASON, TokenUsers.REASON);
+        assertThat(changes.path("roleChanges.nodes[*].changedBy").entityList(String.class).get()).containsOnly(TokenUsers.BY);
+
+        // The identity provider takes JUDGE away: at the next request the engine follows, recorded.
+        bearer(token(TEST_KEY, user, List.of("HR"), Instant.now().plusSeconds(300), claims)).document("{ me { roles } }").execute()
+                .path("me.roles").entityList(String.class).containsExactly("HR");
+        assertThat(identity.createUserQuery().memberOfGroup("JUDGE").userId(user).count()).isZero();
+        as(Fixtures.AUDITOR).document("query($u: ID) { roleChanges(userId: $u) { nodes { role action } } }").variable("u", user).execute()
+                .path("roleChanges.nodes[0].action").entity(String.class).isEqualTo("REVOKE")
+                .path("roleChanges.nodes[0].role").entity(String.class).isEqualTo("JUDGE");
+    }
+
+    @Test
+    void aProvisionedTokenUserClaimsATaskOfItsGroupAndIsACandidateForOthers() {
+        String first = fixtures.unique("jwt-hr-a").toLowerCase();
+        String second = fixtures.unique("jwt-hr-b").toLowerCase();
+        HttpGraphQlTester a = bearer(token(TEST_KEY, first, List.of("HR"), Instant.now().plusSeconds(300)));
+        bearer(token(TEST_KEY, second, List.of("HR"), Instant.now().plusSeconds(300))).document("{ me { id } }").execute().errors().verify();
+        String pi = as(Fixtures.HR).document("""
+                mutation { submitApplication(input: {name: "令牌候选人", phone: "13900001111", email: "lin@example.com",
+                  origin: EXTERNAL, education: BACHELOR, yearsOfExperience: 3, performanceSummary: "三年客户服务经验",
+                  declaresEthics: true, declaresNoBadRecord: true, declaresHealthy: true,
+                  branch: "城东分公司", region: URBAN}) { application { processInstanceId } } }""").execute()
+                .path("submitApplication.application.processInstanceId").entity(String.class).get();
+        jobs.runDue(pi);
+        String businessKey = runtime.createProcessInstanceQuery().processInstanceId(pi).singleResult().getBusinessKey();
+
+        InboxClient inbox = new InboxClient(u -> a);
+        String task = inbox.claimable(first, businessKey, "hrReview");
+        inbox.claim(first, task).path("claimTask.task.assignee").entity(String.class).isEqualTo(first);
+        // Handing it on checks the new assignee's engine memberships: a token user is a candidate like anyone.
+        as(Fixtures.ADMIN).document("mutation($t: ID!, $u: String!) { reassignTask(input: {taskId: $t, userId: $u}) { task { assignee } } }")
+                .variable("t", task).variable("u", second).execute()
+                .path("reassignTask.task.assignee").entity(String.class).isEqualTo(second);
+    }
+
+    @Test
+    void twoFirstRequestsOfANewTokenUserAtTheSameMomentBothSucceed() {
+        String user = fixtures.unique("jwt-twin").toLowerCase();
+        String token = token(TEST_KEY, user, List.of("JUDGE", "COMMITTEE"), Instant.now().plusSeconds(300));
+        List<List<String>> roles = Simultaneously.run(4, i ->
+                bearer(token).document("{ me { roles } }").execute().path("me.roles").entityList(String.class).get());
+        assertThat(roles).allSatisfy(r -> assertThat(r).containsExactlyInAnyOrder("JUDGE", "COMMITTEE"));
+        assertThat(fixtures.jdbc().queryForObject("select count(*) from role_change where user_id = ?", Integer.class, user))
+                .isEqualTo(2);
+    }
+
+    @Test
+    void theServiceKeepsAdminAndRefusesToManageTheIdentityProvidersRoles() {
+        String user = fixtures.unique("jwt-adm").toLowerCase();
+        HttpGraphQlTester tester = bearer(token(TEST_KEY, user, List.of("JUDGE"), Instant.now().plusSeconds(300)));
+        tester.document("{ me { roles } }").execute().errors().verify();
+        String grant = "mutation($u: ID!, $r: Role!) { grantRole(input: {userId: $u, role: $r, reason: \"x\"}) { changed } }";
+        PeopleAndRolesTest.refused(as(Fixtures.HR).document(grant).variable("u", user).variable("r", "SUPERVISOR"), "CONFLICT", "input.userId");
+        as(Fixtures.ADMIN).document(grant).variable("u", user).variable("r", "ADMIN").execute()
+                .path("grantRole.changed").entity(Boolean.class).isEqualTo(true);
+        // The token does not name ADMIN, and does not take it away either.
+        assertThat(tester.document("{ me { roles } }").execute().path("me.roles").entityList(String.class).get())
+                .containsExactlyInAnyOrder("JUDGE", "ADMIN");
+        // A token login has no password to change.
+        PeopleAndRolesTest.refused(tester.document("mutation { changeMyPassword(input: {currentPassword: \"a\", newPassword: \"Better12345y\"}) { changed } }"),
+                "BAD_REQUEST", null);
+        // Disabled: refused from the next request on, provisioning or not.
+        as(Fixtures.ADMIN).document("mutation($u: ID!) { disableUser(input: {userId: $u, reason: \"离职\"}) { changed } }").variable("u", user)
+                .execute().errors().verify();
+        assertRefused("Bearer " + token(TEST_KEY, user, List.of("JUDGE"), Instant.now().plusSeconds(300)));
+    }
+
+    @Test
+    void aTokenUserIdThatCannotBeALoginIsRefused() {
+        assertRefused("Bearer " + token(TEST_KEY, "wang fang@example.com", List.of("JUDGE"), Instant.now().plusSeconds(300)));
+        assertThat(identity.createUserQuery().userId("wang fang@example.com").count()).isZero();
     }
 
     private void assertRefused(String authorization) {
@@ -134,12 +244,17 @@ class JwtTest extends IntegrationTest {
     }
 
     private static String token(PrivateKey key, String subject, List<String> roles, Instant expires) {
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+        return token(key, subject, roles, expires, Map.of());
+    }
+
+    private static String token(PrivateKey key, String subject, List<String> roles, Instant expires, Map<String, Object> more) {
+        JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder()
                 .subject(subject)
                 .claim("roles", roles)
                 .issueTime(Date.from(expires.minusSeconds(900)))
-                .expirationTime(Date.from(expires))
-                .build();
+                .expirationTime(Date.from(expires));
+        more.forEach(builder::claim);
+        JWTClaimsSet claims = builder.build();
         try {
             SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims);
             jwt.sign(new RSASSASigner(key));

@@ -201,7 +201,7 @@ class PeopleAndRolesTest extends IntegrationTest {
     }
 
     /** Refused with this classification and field; a null classification means: answered without error. */
-    private static void refused(GraphQlTester.Request<?> request, String classification, String field) {
+    static void refused(GraphQlTester.Request<?> request, String classification, String field) {
         List<ResponseError> errors = new ArrayList<>();
         request.execute().errors().satisfy(errors::addAll);
         if (classification == null) {
