@@ -15,7 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * A person's profile: phone and branch at creation, changed by HR or ADMIN (not an administrator's
  * by HR), the branch a checked reference, and the people picker narrowed to a branch in one statement.
- * Branch ids 1 to 1000 exist (the stand-in of the branch module).
+ * Branches are made by the tests' fixtures, unique per run.
  */
 class PeopleProfileTest extends IntegrationTest {
 
@@ -32,22 +32,24 @@ class PeopleProfileTest extends IntegrationTest {
     @Test
     void hrCreatesAPersonWithPhoneAndBranchAndChangesThemLater() {
         String id = fixtures.unique("prof").toLowerCase();
+        String seven = fixtures.branchId(fixtures.unique("P7"));
+        String eight = fixtures.branchId(fixtures.unique("P8"));
         var created = as(Fixtures.HR).document(CREATE).variable("in", Map.of("id", id, "name", "钱员工", "email", "q@example.com",
-                "phone", "+86 139-0000 1111", "branchId", "7", "password", "Start12345x", "roles", List.of("EMPLOYEE"))).execute();
+                "phone", "+86 139-0000 1111", "branchId", seven, "password", "Start12345x", "roles", List.of("EMPLOYEE"))).execute();
         created.path("createUser.person.phone").entity(String.class).isEqualTo("+86 139-0000 1111")
-                .path("createUser.person.branchId").entity(String.class).isEqualTo("7")
+                .path("createUser.person.branchId").entity(String.class).isEqualTo(seven)
                 .path("createUser.person.signIn").entity(String.class).isEqualTo("PASSWORD");
 
         // Left out keeps its value; an empty phone clears it.
-        as(Fixtures.HR).document(UPDATE).variable("in", Map.of("userId", id, "branchId", "8", "phone", "")).execute()
-                .path("updateUser.person.branchId").entity(String.class).isEqualTo("8")
+        as(Fixtures.HR).document(UPDATE).variable("in", Map.of("userId", id, "branchId", eight, "phone", "")).execute()
+                .path("updateUser.person.branchId").entity(String.class).isEqualTo(eight)
                 .path("updateUser.person.phone").valueIsNull()
                 .path("updateUser.person.name").entity(String.class).isEqualTo("钱员工")
                 .path("updateUser.person.email").entity(String.class).isEqualTo("q@example.com");
         as(Fixtures.ADMIN).document(UPDATE).variable("in", Map.of("userId", id, "name", " 钱二 ", "email", "q2@example.com",
                 "phone", "13900002222")).execute()
                 .path("updateUser.person.name").entity(String.class).isEqualTo("钱二")
-                .path("updateUser.person.branchId").entity(String.class).isEqualTo("8");
+                .path("updateUser.person.branchId").entity(String.class).isEqualTo(eight);
 
         // Read back through another look-up than the picker's (the profile loader).
         as(Fixtures.HR).document("query($n: String) { people(filter: {nameContains: $n}) { nodes { id phone branchId email } } }")
@@ -57,9 +59,7 @@ class PeopleProfileTest extends IntegrationTest {
 
     @Test
     void thePickerNarrowsToABranchInTheSameStatementsForAnyPageSize() {
-        long branch = 500 + (System.nanoTime() % 400);
-        // Clear the branch of people earlier runs left in it (MariaDB keeps its data between runs of a test).
-        fixtures.jdbc().update("update person_profile set branch_id = null where branch_id = ?", branch);
+        long branch = Long.parseLong(fixtures.branchId(fixtures.unique("PB")));
         for (int i = 0; i < 6; i++) {
             as(Fixtures.ADMIN).document(CREATE).variable("in", Map.of("id", fixtures.unique("br").toLowerCase(), "name", "分支" + i,
                     "phone", "1390000000" + i, "branchId", Long.toString(branch), "password", "Start12345x",
@@ -101,8 +101,8 @@ class PeopleProfileTest extends IntegrationTest {
         String id = fixtures.newUser("hp", Role.EMPLOYEE);
         // Unknown branch: NOT_FOUND naming the argument, nothing created.
         String fresh = fixtures.unique("nb").toLowerCase();
-        refused(as(Fixtures.ADMIN).document(CREATE).variable("in", create(fresh, "branchId", "1001")), "NOT_FOUND", "input.branchId");
-        refused(as(Fixtures.ADMIN).document(UPDATE).variable("in", Map.of("userId", id, "branchId", "99999")), "NOT_FOUND", "input.branchId");
+        refused(as(Fixtures.ADMIN).document(CREATE).variable("in", create(fresh, "branchId", "999999999")), "NOT_FOUND", "input.branchId");
+        refused(as(Fixtures.ADMIN).document(UPDATE).variable("in", Map.of("userId", id, "branchId", "999999998")), "NOT_FOUND", "input.branchId");
         assertThat(fixtures.jdbc().queryForObject("select count(*) from ACT_ID_USER where ID_ = ?", Integer.class, fresh)).isZero();
         for (String bad : new String[] {"abc", "-1", "0", "99999999999999999999", huge, "' OR '1'='1"}) {
             refused(as(Fixtures.ADMIN).document(CREATE).variable("in", create(fresh, "branchId", bad)), "BAD_REQUEST", "input.branchId");
@@ -123,7 +123,7 @@ class PeopleProfileTest extends IntegrationTest {
         nullId.put("userId", null);
         refused(as(Fixtures.ADMIN).document(UPDATE).variable("in", nullId), "BAD_REQUEST", null);
         // Duplicate login, and a role HR may not grant.
-        refused(as(Fixtures.HR).document(CREATE).variable("in", create(id, "branchId", "1")), "CONFLICT", "input.id");
+        refused(as(Fixtures.HR).document(CREATE).variable("in", create(id, "branchId", fixtures.branchId(fixtures.unique("P1")))), "CONFLICT", "input.id");
         refused(as(Fixtures.HR).document(CREATE).variable("in", create(fresh, "roles", List.of("ADMIN"))), "FORBIDDEN", null);
         // Emoji and rare characters survive in the new text fields.
         as(Fixtures.ADMIN).document(UPDATE).variable("in", Map.of("userId", id, "name", "好评 👍 𠀀")).execute()
