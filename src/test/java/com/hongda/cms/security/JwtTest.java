@@ -180,7 +180,8 @@ class JwtTest extends IntegrationTest {
                 mutation { submitApplication(input: {name: "令牌候选人", phone: "13900001111", email: "lin@example.com",
                   origin: EXTERNAL, education: BACHELOR, yearsOfExperience: 3, performanceSummary: "三年客户服务经验",
                   declaresEthics: true, declaresNoBadRecord: true, declaresHealthy: true,
-                  branch: "城东分公司", region: URBAN}) { application { processInstanceId } } }""").execute()
+                  branchId: "%s", region: URBAN}) { application { processInstanceId } } }""".formatted(fixtures.branchId("城东分公司")))
+                .execute()
                 .path("submitApplication.application.processInstanceId").entity(String.class).get();
         jobs.runDue(pi);
         String businessKey = runtime.createProcessInstanceQuery().processInstanceId(pi).singleResult().getBusinessKey();
