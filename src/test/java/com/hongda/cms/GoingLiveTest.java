@@ -71,6 +71,20 @@ class GoingLiveTest extends IntegrationTest {
         List<String> judges = List.of(person(hr, RUN + "-j1", "评审委员 冯一", List.of("JUDGE"), branch),
                 person(hr, RUN + "-j2", "评审委员 冯二", List.of("JUDGE"), branch),
                 person(hr, RUN + "-j3", "评审委员 冯三", List.of("JUDGE"), branch));
+        try {
+            recruitAndAudit(admin, hr, head, deputy, branch, region, judges);
+        } finally {
+            // This company's judges sort first in the JUDGE group: they leave, so that the panels of
+            // other tests on the same database are drawn as before (their history stays).
+            for (String judge : judges) {
+                call(admin, "mutation($u: ID!) { disableUser(input: {userId: $u, reason: \"测试结束\"}) { changed } }",
+                        Map.of("u", judge));
+            }
+        }
+    }
+
+    private void recruitAndAudit(String admin, String hr, String head, String deputy, String branch, String region,
+                                 List<String> judges) {
         person(hr, RUN + "-committee", "晋级管理小组 郑华", List.of("COMMITTEE"), region);
         String auditor = person(admin, RUN + "-auditor", "内审 曹明", List.of("AUDITOR"), null);
 

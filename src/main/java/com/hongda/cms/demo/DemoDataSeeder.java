@@ -16,6 +16,10 @@ import com.hongda.cms.manager.Grade;
 import com.hongda.cms.manager.ManagerFilter;
 import com.hongda.cms.manager.ManagerService;
 import com.hongda.cms.security.IdentityBootstrap;
+import com.hongda.cms.security.People;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 import com.hongda.cms.security.Role;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -32,7 +36,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Seeds the demo users (password {@code demo}) and a small data set, once, in the embedded default
- * profile. {@code @Profile("default")} is active only when no profile is chosen, so the
+ * profile: the users as the first administrator is made ({@link IdentityBootstrap}), everything else
+ * as the demo administrator through the services the API calls (branches, profiles, managers,
+ * customers, assignments), so the demo data keeps every rule and history the API keeps. {@code @Profile("default")} is active only when no profile is chosen, so the
  * {@code mysql} profile (and the tests) never see demo data.
  */
 @Component
@@ -69,9 +75,11 @@ public class DemoDataSeeder implements ApplicationRunner {
     private final CustomerService customers;
     private final AssignmentService assignments;
     private final Branches branches;
+    private final People people;
 
     DemoDataSeeder(IdentityService identityService, IdentityBootstrap identities, ManagerService managers,
-                   CustomerService customers, AssignmentService assignments, Branches branches) {
+                   CustomerService customers, AssignmentService assignments, Branches branches, People people) {
+        this.people = people;
         this.branches = branches;
         this.identityService = identityService;
         this.identities = identities;
@@ -87,9 +95,27 @@ public class DemoDataSeeder implements ApplicationRunner {
         if (managers.findByUser("manager1").isPresent()) {
             return;
         }
+        // The demo administrator sets up the company through the services the API calls, checks included.
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated("admin", null,
+                List.of(new SimpleGrantedAuthority(Role.ADMIN.authority()))));
+        try {
+            seed();
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    private void seed() {
         Branch city = branches.create(new Branches.NewBranch("XJ", "新疆分公司", Region.URBAN, null, null, null, "DEMO"), "admin");
         Branch east = branch("CD01", "城东分公司", Region.URBAN, city);
         Branch south = branch("NS01", "南山县营业部", Region.RURAL, city);
+        for (DemoUser u : USERS) {
+            Branch home = List.of("manager1", "judge1", "judge2", "judge3").contains(u.id()) ? east
+                    : u.id().equals("candidate1") ? null : city;
+            if (home != null) {
+                people.update(u.id(), new People.Details(null, null, null, home.getId()));
+            }
+        }
         CustomerManager wang = manager("M0001", "王芳", "manager1", east, Grade.SENIOR, 6);
         CustomerManager li = manager("M0002", "李强", null, east, Grade.INTERMEDIATE, 14);
         CustomerManager zhang = manager("M0003", "张伟", null, east, Grade.JUNIOR, 9);

@@ -25,13 +25,15 @@ public class IdentityBootstrap implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(IdentityBootstrap.class);
 
     private final IdentityService identityService;
+    private final Logins logins;
     private final String adminUsername;
     private final String adminPassword;
 
-    IdentityBootstrap(IdentityService identityService,
+    IdentityBootstrap(IdentityService identityService, Logins logins,
                       @Value("${ADMIN_USERNAME:}") String adminUsername,
                       @Value("${ADMIN_PASSWORD:}") String adminPassword) {
         this.identityService = identityService;
+        this.logins = logins;
         this.adminUsername = adminUsername;
         this.adminPassword = adminPassword;
     }
@@ -55,7 +57,12 @@ public class IdentityBootstrap implements ApplicationRunner {
         }
     }
 
-    /** Creates an engine user holding the given roles. */
+    /**
+     * Creates an engine user holding the given roles, each grant recorded like any other (reason
+     * BOOTSTRAP, by {@code system}). Unlike {@code createUser} through the API, the password is not
+     * one its owner must change: this is the first administrator's (and the demo users') own.
+     */
+    @Transactional
     public void createUser(String id, String name, String password, Role... roles) {
         User user = identityService.newUser(id);
         user.setFirstName(name);
@@ -63,7 +70,7 @@ public class IdentityBootstrap implements ApplicationRunner {
         user.setPassword(password);
         identityService.saveUser(user);
         for (Role role : roles) {
-            identityService.createMembership(id, role.name());
+            logins.grantRole(id, role, "BOOTSTRAP", "system");
         }
     }
 }
