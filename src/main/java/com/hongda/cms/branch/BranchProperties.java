@@ -17,10 +17,12 @@ public record BranchProperties(Integer juniorTargetPercent, Integer intermediate
         seniorCapPercent = seniorCapPercent == null ? 30 : seniorCapPercent;
         urbanCapacity = urbanCapacity == null ? 200 : urbanCapacity;
         ruralCapacity = ruralCapacity == null ? 140 : ruralCapacity;
-        String problem = BranchRules.problem(new BranchSettings.Own(juniorTargetPercent, intermediateTargetPercent,
+        BranchRules.Violation wrong = BranchRules.check(new BranchSettings.Own(juniorTargetPercent, intermediateTargetPercent,
                 seniorCapPercent, urbanCapacity, ruralCapacity));
-        if (problem != null) {
-            throw new IllegalArgumentException("cms.branches: " + problem);
+        if (wrong != null) {
+            throw new IllegalArgumentException("cms.branches: " + (wrong.setting() == null
+                    ? "the grade targets add up to " + wrong.sum() + ", not 100"
+                    : wrong.setting() + " must lie between " + wrong.min() + " and " + wrong.max()));
         }
     }
 

@@ -267,18 +267,18 @@ public class Branches implements BranchDirectory {
 
     /** The settings in effect (own, completed with the defaults) keep the ranges and add up to 100 %. */
     private void checkSettings(BranchSettings.Own own) {
-        for (BranchSettings.Setting s : BranchSettings.Setting.values()) {
-            Integer v = own.get(s);
-            boolean capacity = s == BranchSettings.Setting.URBAN_CAPACITY || s == BranchSettings.Setting.RURAL_CAPACITY;
-            if (v != null && (capacity ? v < 1 || v > BranchRules.MAX_CAPACITY : v < 0 || v > 100)) {
-                throw DomainException.badRequest("input.settings." + field(s), "RANGE", "error.branch.settingRange",
-                        field(s), capacity ? 1 : 0, capacity ? BranchRules.MAX_CAPACITY : 100);
-            }
+        BranchRules.Violation wrong = BranchRules.check(own);
+        if (wrong == null) {
+            BranchSettings e = BranchSettings.of(own, defaults.asSettings());
+            wrong = BranchRules.check(new BranchSettings.Own(e.juniorTargetPercent(), e.intermediateTargetPercent(),
+                    e.seniorCapPercent(), e.urbanCapacity(), e.ruralCapacity()));
         }
-        BranchSettings effective = BranchSettings.of(own, defaults.asSettings());
-        int sum = effective.juniorTargetPercent() + effective.intermediateTargetPercent() + effective.seniorCapPercent();
-        if (sum != 100) {
-            throw DomainException.badRequest("input.settings", "TARGETS_SUM", "error.branch.targetsSum", sum);
+        if (wrong != null && wrong.setting() != null) {
+            throw DomainException.badRequest("input.settings." + field(wrong.setting()), "RANGE", "error.branch.settingRange",
+                    field(wrong.setting()), wrong.min(), wrong.max());
+        }
+        if (wrong != null) {
+            throw DomainException.badRequest("input.settings", "TARGETS_SUM", "error.branch.targetsSum", wrong.sum());
         }
     }
 

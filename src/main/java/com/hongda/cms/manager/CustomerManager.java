@@ -116,9 +116,7 @@ public class CustomerManager {
      * (逐级晋升); a demotion one step down. Returns the grade before.
      */
     Grade changeGrade(Grade to, LocalDate today, Instant now) {
-        if (status == ManagerStatus.LEFT) {
-            throw new IllegalStateException("manager " + id + " has left");
-        }
+        mustNotHaveLeft();
         if (Math.abs(to.ordinal() - grade.ordinal()) != 1) {
             throw new IllegalArgumentException("grade changes go one step at a time: " + grade + " -> " + to);
         }
@@ -132,9 +130,7 @@ public class CustomerManager {
 
     /** Records a new status with its reason and the process that decided it. */
     void changeStatus(ManagerStatus to, String reason, String processInstanceId, LocalDate today, Instant now) {
-        if (status == ManagerStatus.LEFT) {
-            throw new IllegalStateException("manager " + id + " has left");
-        }
+        mustNotHaveLeft();
         status = to;
         statusReason = reason;
         statusSince = today;
@@ -144,9 +140,7 @@ public class CustomerManager {
 
     /** A new supervisor; returns the one before. */
     String changeSupervisor(String to, Instant now) {
-        if (status == ManagerStatus.LEFT) {
-            throw new IllegalStateException("manager " + id + " has left");
-        }
+        mustNotHaveLeft();
         String before = supervisorUserId;
         supervisorUserId = to;
         updatedAt = now;
@@ -155,13 +149,18 @@ public class CustomerManager {
 
     /** Moves the manager to another branch; returns the one before. */
     Long moveToBranch(long to, Instant now) {
-        if (status == ManagerStatus.LEFT) {
-            throw new IllegalStateException("manager " + id + " has left");
-        }
+        mustNotHaveLeft();
         Long before = branchId;
         branchId = to;
         updatedAt = now;
         return before;
+    }
+
+    /** Nothing changes for a manager who left the sequence: their record stays as it was. */
+    private void mustNotHaveLeft() {
+        if (status == ManagerStatus.LEFT) {
+            throw new IllegalStateException("manager " + id + " has left");
+        }
     }
 
     /** Whether customers may be assigned to this manager at all, whatever their tier. */

@@ -74,12 +74,7 @@ public class ManagerEffects {
             return null;
         }
         Instant now = clock.instant();
-        String before;
-        try {
-            before = m.changeSupervisor(supervisorId, now);
-        } catch (IllegalStateException e) {
-            throw DomainException.conflict("managerId", "MANAGER_LEFT", "error.manager.left", m.getName());
-        }
+        String before = unlessLeft(m, () -> m.changeSupervisor(supervisorId, now));
         return history.supervisor(m, before, now, why);
     }
 
@@ -94,12 +89,7 @@ public class ManagerEffects {
             return null;
         }
         Instant now = clock.instant();
-        Long before;
-        try {
-            before = m.moveToBranch(branchId, now);
-        } catch (IllegalStateException e) {
-            throw DomainException.conflict("managerId", "MANAGER_LEFT", "error.manager.left", m.getName());
-        }
+        Long before = unlessLeft(m, () -> m.moveToBranch(branchId, now));
         return history.branch(m, before, now, why);
     }
 
@@ -147,11 +137,19 @@ public class ManagerEffects {
     private void changeStatus(CustomerManager m, ManagerStatus to, Decision why) {
         ManagerStatus before = m.getStatus();
         Instant now = clock.instant();
-        try {
+        unlessLeft(m, () -> {
             m.changeStatus(to, why.reason(), why.processInstanceId(), LocalDate.now(clock), now);
+            return to;
+        });
+        history.status(m, before, now, why);
+    }
+
+    /** Runs a change of a manager, refused as CONFLICT MANAGER_LEFT when they have left the sequence. */
+    private static <T> T unlessLeft(CustomerManager m, java.util.function.Supplier<T> change) {
+        try {
+            return change.get();
         } catch (IllegalStateException e) {
             throw DomainException.conflict("managerId", "MANAGER_LEFT", "error.manager.left", m.getName());
         }
-        history.status(m, before, now, why);
     }
 }

@@ -133,14 +133,20 @@ class SecurityTest extends IntegrationTest {
         assertForbidden(Fixtures.SERVICE, "mutation { reassignCustomer(input: {customerId: \"1\", managerId: \"1\"}) { customer { id } } }");
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    Logins roleLogins;
+
     @Test
     void firstAdministratorIsCreatedFromTheEnvironmentOnceAndNeverOverwritten() {
         String id = fixtures.unique("boot").toLowerCase();
-        new IdentityBootstrap(identityService, id, "first-secret").run(null);
+        new IdentityBootstrap(identityService, roleLogins, id, "first-secret").run(null);
         assertThat(identityService.checkPassword(id, "first-secret")).isTrue();
         assertThat(identityService.createGroupQuery().groupMember(id).singleResult().getId()).isEqualTo("ADMIN");
+        // The grant is in the role history like any other.
+        assertThat(fixtures.jdbc().queryForList("select concat(role, ' ', reason, ' ', changed_by) from role_change where user_id = ?",
+                String.class, id)).containsExactly("ADMIN BOOTSTRAP system");
 
-        new IdentityBootstrap(identityService, id, "other-secret").run(null);
+        new IdentityBootstrap(identityService, roleLogins, id, "other-secret").run(null);
         assertThat(identityService.checkPassword(id, "first-secret")).isTrue();
         assertThat(identityService.checkPassword(id, "other-secret")).isFalse();
     }
