@@ -464,6 +464,13 @@ public final class Bench {
     // ---------------------------------------------------------------- setup and facts
 
     private void ensureUsers() {
+        // The branch every application goes to, made as HR would make it.
+        List<Long> branch = ctx.getBean(org.springframework.jdbc.core.JdbcTemplate.class)
+                .queryForList("select id from branch where code = 'BENCH'", Long.class);
+        BenchApplications.useBranch(branch.isEmpty()
+                ? ctx.getBean(com.hongda.cms.branch.Branches.class).create(new com.hongda.cms.branch.Branches.NewBranch("BENCH",
+                        "基准分公司", com.hongda.cms.common.Region.URBAN, null, null, null, "BENCH"), "bench").getId()
+                : branch.get(0));
         IdentityService identity = ctx.getBean(IdentityService.class);
         Map<String, String> users = new LinkedHashMap<>();
         users.put(Story.HR, "HR");

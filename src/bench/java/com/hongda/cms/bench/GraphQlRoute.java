@@ -7,11 +7,11 @@ import java.util.Map;
 /** GraphQL over HTTP exactly as a front end calls it: HTTP Basic, the inbox, claimTask, completeTask. */
 final class GraphQlRoute implements Route {
 
-    static final String SUBMIT = """
+    static final String SUBMIT_TEMPLATE = """
             mutation { submitApplication(input: {name: "基准候选人", phone: "13900001111", email: "bench@example.com",
               origin: EXTERNAL, education: BACHELOR, yearsOfExperience: 3, performanceSummary: "三年客户服务经验",
               declaresEthics: true, declaresNoBadRecord: true, declaresHealthy: true,
-              branch: "城东分公司", region: URBAN}) { application { id state processInstanceId } } }""";
+              branchId: "%s", region: URBAN}) { application { id state processInstanceId } } }""";
     static final String CLAIMABLE = """
             query($bk: String!) { claimableTasks(filter: {businessKey: $bk}) { nodes { id step } } }""";
     static final String CLAIM = "mutation($id: ID!) { claimTask(input: {taskId: $id}) { task { id assignee } } }";
@@ -34,7 +34,7 @@ final class GraphQlRoute implements Route {
     @Override
     public void lifecycle() {
         String hr = Http.basic(Story.HR, Story.PASSWORD);
-        JsonNode app = http.graphql(hr, SUBMIT, Map.of()).path("submitApplication").path("application");
+        JsonNode app = http.graphql(hr, SUBMIT_TEMPLATE.formatted(com.hongda.cms.recruitment.BenchApplications.branchId()), Map.of()).path("submitApplication").path("application");
         String id = app.path("id").asText();
         String bk = "APPLICATION-" + id;
         for (Story.Step step : steps) {

@@ -15,8 +15,20 @@ import org.springframework.context.ApplicationContext;
  */
 public final class BenchApplications {
 
+    /** The branch every benchmark application is submitted to (see {@link #useBranch}). */
+    private static volatile long branchId;
+
     private final ApplicationRepository applications;
     private final RecruitmentProperties properties;
+
+    /** Names the branch the benchmark's applications go to; set once the branch exists. */
+    public static void useBranch(long id) {
+        branchId = id;
+    }
+
+    public static long branchId() {
+        return branchId;
+    }
 
     public BenchApplications(ApplicationContext context) {
         this.applications = context.getBean(ApplicationRepository.class);
@@ -27,12 +39,12 @@ public final class BenchApplications {
     public static SubmitApplicationInput input(boolean eligible) {
         return new SubmitApplicationInput("基准候选人", "13900001111", "bench@example.com", Origin.EXTERNAL, null,
                 eligible ? Education.BACHELOR : Education.SECONDARY, new BigDecimal(eligible ? "3" : "0.5"),
-                "三年客户服务经验", eligible, eligible, true, "城东分公司", Region.URBAN, null);
+                "三年客户服务经验", eligible, eligible, true, String.valueOf(branchId), Region.URBAN, null);
     }
 
     /** Saves the application row as HR would submit it, without starting a process; returns its id. */
     public long saveSubmitted(SubmitApplicationInput input, String hrUser) {
-        return applications.save(Application.submit(input, null, hrUser, Instant.now())).getId();
+        return applications.save(Application.submit(input, branchId, Region.URBAN, null, hrUser, Instant.now())).getId();
     }
 
     /**
@@ -43,7 +55,7 @@ public final class BenchApplications {
      */
     public void openAtHrReview(RuntimeService runtime, String hrUser) {
         SubmitApplicationInput in = input(true);
-        Application a = applications.save(Application.submit(in, null, hrUser, Instant.now()));
+        Application a = applications.save(Application.submit(in, branchId, Region.URBAN, null, hrUser, Instant.now()));
         a.eligibilityChecked(java.util.List.of(), Instant.now());
         Map<String, Object> vars = startVariables(a.getId(), in);
         vars.put("ineligibilityReasons", new java.util.ArrayList<String>());
