@@ -70,3 +70,16 @@ create index ix_result_manager on assessment_result (manager_id, id);
 create index ix_result_round_state on assessment_result (round_id, state, id);
 create index ix_result_ranking on assessment_result (round_id, branch_id, grade, total_score);
 create index ix_result_process on assessment_result (process_instance_id);
+
+-- Substantiated complaints against a manager, as the complaint handling reports them (an event);
+-- those that fall in a round's period lower the behaviour score by the scheme's deduction.
+create table assessment_complaint (
+    id           bigint       not null auto_increment primary key,
+    manager_id   bigint       not null,
+    occurred_on  date         not null,
+    reference    varchar(64)  not null,
+    recorded_at  datetime(6)  not null,
+    constraint fk_complaint_manager foreign key (manager_id) references customer_manager (id),
+    constraint uk_complaint_reference unique (reference)
+);
+create index ix_complaint_manager on assessment_complaint (manager_id, occurred_on);

@@ -223,11 +223,19 @@ public class Branches implements BranchDirectory {
      */
     @Transactional(readOnly = true)
     public Set<Long> headedBy(String user) {
+        return user == null ? new HashSet<>()
+                : withBranchesBelow(jdbc.queryForList("select id from branch where head_user_id = ?", Long.class, user));
+    }
+
+    /** The branch and every branch below it (one statement per level). */
+    @Transactional(readOnly = true)
+    public Set<Long> withBranchesBelow(long branchId) {
+        return withBranchesBelow(List.of(branchId));
+    }
+
+    private Set<Long> withBranchesBelow(List<Long> roots) {
         Set<Long> all = new HashSet<>();
-        if (user == null) {
-            return all;
-        }
-        List<Long> level = jdbc.queryForList("select id from branch where head_user_id = ?", Long.class, user);
+        List<Long> level = roots;
         while (!level.isEmpty() && all.size() < 100_000) {
             List<Long> fresh = level.stream().filter(all::add).toList();
             if (fresh.isEmpty()) {

@@ -51,8 +51,9 @@ public class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
     }
 
     @Override
-    protected List<GraphQLError> resolveToMultipleErrors(Throwable ex, DataFetchingEnvironment env) {
+    protected List<GraphQLError> resolveToMultipleErrors(Throwable thrown, DataFetchingEnvironment env) {
         Locale locale = env.getLocale() != null ? env.getLocale() : Locale.SIMPLIFIED_CHINESE;
+        Throwable ex = domainCause(thrown);
         if (ex instanceof DomainException e) {
             return List.of(error(env, e.type(), text(e.messageKey(), e.args(), locale), e.field(), e.rule()));
         }
@@ -103,6 +104,20 @@ public class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
                 .extensions(Map.of("errorId", id))
                 .build();
         return List.of(internal);
+    }
+
+    /**
+     * A rule refused inside the engine (a task listener or a synchronous step of the call) reaches here
+     * wrapped in the engine's exceptions; the refusal is what the client must see, classified as
+     * thrown. The engine's call failed as a whole, so nothing of it was written.
+     */
+    private static Throwable domainCause(Throwable thrown) {
+        for (Throwable t = thrown; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof DomainException) {
+                return t;
+            }
+        }
+        return thrown;
     }
 
     private GraphQLError error(DataFetchingEnvironment env, ErrorType type, String message, String field, String rule) {

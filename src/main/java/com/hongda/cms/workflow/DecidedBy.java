@@ -26,8 +26,12 @@ public class DecidedBy implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
+        task.getExecution().getProcessInstance().setVariable(VARIABLE, actor(identity, task));
+    }
+
+    /** Who acts on the task now: the request's user, or the assignee when the engine was called without one. */
+    public static String actor(IdentityService identity, DelegateTask task) {
         Authentication auth = identity.getCurrentAuthentication();
-        String user = auth != null && auth.getUserId() != null ? auth.getUserId() : task.getAssignee();
-        task.getExecution().getProcessInstance().setVariable(VARIABLE, user);
+        return auth != null && auth.getUserId() != null ? auth.getUserId() : task.getAssignee();
     }
 }

@@ -1,5 +1,6 @@
 package com.hongda.cms.support;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
@@ -75,7 +76,12 @@ public class ProcessCoverage extends SpringBootProcessEnginePlugin implements Co
 
     /** Measures the coverage of the model {@code processKey} by a test class and fails it below {@code atLeast} (0–1). */
     public static Check of(String processKey, double atLeast) {
-        return new Check(processKey, atLeast);
+        return new Check(List.of(processKey), atLeast);
+    }
+
+    /** The same for several models a test class drives together (a family of two processes), each at least {@code atLeast}. */
+    public static Check of(double atLeast, String... processKeys) {
+        return new Check(List.of(processKeys), atLeast);
     }
 
     private static long declaredTests(Class<?> testClass) {
@@ -90,18 +96,18 @@ public class ProcessCoverage extends SpringBootProcessEnginePlugin implements Co
     /** The JUnit extension that records a test class's process runs; see {@link ProcessCoverage}. */
     public static final class Check implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
 
-        private final String processKey;
+        private final List<String> processKeys;
         private final double atLeast;
         private ProcessCoverage coverage;
         private DefaultCollector collector;
         private String suiteId;
         private int testMethodsRun;
 
-        private Check(String processKey, double atLeast) {
+        private Check(List<String> processKeys, double atLeast) {
             if (atLeast < 0 || atLeast > 1) {
                 throw new IllegalArgumentException("coverage is a ratio 0–1, not " + atLeast);
             }
-            this.processKey = processKey;
+            this.processKeys = processKeys;
             this.atLeast = atLeast;
         }
 
@@ -134,6 +140,12 @@ public class ProcessCoverage extends SpringBootProcessEnginePlugin implements Co
             coverage.stop();
             CoverageReportUtil.createReport(collector, REPORT_DIRECTORY);
             CoverageReportUtil.createJsonReport(collector, REPORT_DIRECTORY);
+            for (String processKey : processKeys) {
+                check(context, processKey);
+            }
+        }
+    
+        private void check(ExtensionContext context, String processKey) {
             Optional<Model> model = collector.getModels().stream().filter(m -> m.getKey().equals(processKey)).findFirst();
             if (model.isEmpty()) {
                 throw new AssertionError("no instance of process " + processKey + " ran in " + suiteId

@@ -1,0 +1,100 @@
+package com.hongda.cms.assessment;
+
+import com.hongda.cms.branch.Branches;
+import com.hongda.cms.common.Connection;
+import com.hongda.cms.common.PageArgs;
+import com.hongda.cms.common.Paging;
+import com.hongda.cms.common.Specs;
+import com.hongda.cms.manager.CustomerManager;
+import com.hongda.cms.manager.ManagerService;
+import com.hongda.cms.security.CurrentUser;
+import com.hongda.cms.security.Role;
+import jakarta.persistence.criteria.Subquery;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reads results as the rules allow (docs/rules.md#assessment-visibility): HR, COMMITTEE, AUDITOR and
+ * ADMIN see all; a SUPERVISOR sees those of the managers they supervise (named, or heading their
+ * branch or a branch above it); a MANAGER their own once the round is published; nobody else any.
+ * The rule is part of the query, so paging and counts hold.
+ */
+@Service
+public class AssessmentResults {
+
+    private final Paging paging;
+    private final Branches branches;
+    private final ManagerService managers;
+    private final AssessmentResultRepository results;
+
+    AssessmentResults(Paging paging, Branches branches, ManagerService managers, AssessmentResultRepository results) {
+        this.paging = paging;
+        this.branches = branches;
+        this.managers = managers;
+        this.results = results;
+    }
+
+    /** The filters of the results query, each backed by an index. */
+    public record ResultFilter(Long roundId, Long managerId, Long branchId, String grade, ResultState state) {
+    }
+
+    @Transactional(readOnly = true)
+    public Connection<AssessmentResult> page(ResultFilter filter, PageArgs args) {
+        ResultFilter f = filter == null ? new ResultFilter(null, null, null, null, null) : filter;
+        Specification<AssessmentResult> spec = Specification.allOf(Specs.equal("roundId", f.roundId()),
+                Specs.equal("managerId", f.managerId()), Specs.equal("branchId", f.branchId()), Specs.equal("grade", f.grade()),
+                Specs.equal("state", f.state()), visible());
+        return paging.page(AssessmentResult.class, spec, Sort.by("roundId", "branchId", "grade", "rankInGroup", "id"), args);
+    }
+
+    /** The result, if it exists and the caller may see it. */
+    @Transactional(readOnly = true)
+    public Optional<AssessmentResult> find(long id) {
+        return results.findOne(Specification.allOf(Specs.equal("id", id), visible()));
+    }
+
+    /** Whether the caller may read the entered parts of these results: HR, AUDITOR, ADMIN and the managers' supervisors. */
+    @Transactional(readOnly = true)
+    public Set<Long> partsReadable(Collection<AssessmentResult> batch) {
+        if (CurrentUser.hasAnyRole(Role.HR, Role.AUDITOR, Role.ADMIN)) {
+            return batch.stream().map(AssessmentResult::getId).collect(java.util.stream.Collectors.toSet());
+        }
+        var byManager = managers.byIds(batch.stream().map(AssessmentResult::getManagerId).toList());
+        Set<Long> supervised = managers.supervisedBy(CurrentUser.id(), byManager.values());
+        return batch.stream().filter(r -> supervised.contains(r.getManagerId())).map(AssessmentResult::getId)
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
+    private Specification<AssessmentResult> visible() {
+        if (CurrentUser.hasAnyRole(Role.HR, Role.COMMITTEE, Role.AUDITOR, Role.ADMIN)) {
+            return null;
+        }
+        String me = CurrentUser.id();
+        Set<Long> headed = CurrentUser.hasAnyRole(Role.SUPERVISOR) ? branches.headedBy(me) : Set.of();
+        boolean supervisor = CurrentUser.hasAnyRole(Role.SUPERVISOR);
+        Long own = CurrentUser.hasAnyRole(Role.MANAGER) ? managers.findByUser(me).map(CustomerManager::getId).orElse(null) : null;
+        return (root, query, cb) -> {
+            List<jakarta.persistence.criteria.Predicate> any = new java.util.ArrayList<>();
+            if (supervisor) {
+                Subquery<Long> sub = query.subquery(Long.class);
+                var m = sub.from(CustomerManager.class);
+                var byName = cb.equal(m.get("supervisorUserId"), me);
+                sub.select(m.get("id")).where(headed.isEmpty() ? byName : cb.or(byName, m.get("branchId").in(headed)));
+                any.add(root.get("managerId").in(sub));
+            }
+            if (own != null) {
+                Subquery<Long> published = query.subquery(Long.class);
+                var round = published.from(AssessmentRound.class);
+                published.select(round.get("id")).where(cb.equal(round.get("state"), RoundState.PUBLISHED));
+                any.add(cb.and(cb.equal(root.get("managerId"), own), root.get("roundId").in(published)));
+            }
+            return any.isEmpty() ? cb.disjunction() : cb.or(any.toArray(jakarta.persistence.criteria.Predicate[]::new));
+        };
+    }
+}

@@ -1,0 +1,126 @@
+package com.hongda.cms.assessment;
+
+import com.hongda.cms.common.DomainException;
+import com.hongda.cms.workflow.DecidedBy;
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What the steps of a manager's assessment do to the result (beans named in bpmn/assessment.bpmn):
+ * record each part with who entered it, compute the score by the round's scheme, and record the
+ * supervisor's confirmation. All in the engine's transaction, with the task's completion.
+ */
+@Component
+class AssessmentSteps {
+
+    private final AssessmentResultRepository results;
+    private final AssessmentRoundRepository rounds;
+    private final AssessmentSchemes schemes;
+    private final IdentityService identity;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    AssessmentSteps(AssessmentResultRepository results, AssessmentRoundRepository rounds, AssessmentSchemes schemes,
+                    IdentityService identity, JdbcTemplate jdbc, Clock clock) {
+        this.results = results;
+        this.rounds = rounds;
+        this.schemes = schemes;
+        this.identity = identity;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** A part's task completed: its values go to the result, with who entered them. */
+    @Transactional
+    public void part(DelegateTask task) {
+        AssessmentResult result = result(task.getExecution());
+        String by = DecidedBy.actor(identity, task);
+        switch (task.getTaskDefinitionKey()) {
+            case "selfAssessment" -> result.part(AssessmentResult.Part.SELF, PartValues.scores(qualitative(task, "self")), by, clock.instant());
+            case "supervisorRating" -> result.part(AssessmentResult.Part.SUPERVISOR, PartValues.scores(qualitative(task, "supervisor")),
+                    by, clock.instant());
+            case "performanceFigures" -> {
+                Map<Indicator, BigDecimal> figures = new EnumMap<>(Indicator.class);
+                for (Indicator i : Indicator.performance()) {
+                    figures.put(i, number(task.getVariable(i.key())));
+                }
+                result.part(AssessmentResult.Part.PERFORMANCE, PartValues.scores(figures), by, clock.instant());
+            }
+            case "customerRatings" -> {
+                List<BigDecimal> ratings = new ArrayList<>();
+                for (String key : List.of("customerRating1", "customerRating2", "customerRating3")) {
+                    if (task.getVariable(key) != null) {
+                        ratings.add(number(task.getVariable(key)));
+                    }
+                }
+                result.part(AssessmentResult.Part.CUSTOMERS, PartValues.ratings(ratings), by, clock.instant());
+            }
+            case "recordSkillsTest" -> result.part(AssessmentResult.Part.PERFORMANCE,
+                    PartValues.ratings(List.of(number(task.getVariable("skillsScore")))), by, clock.instant());
+            default -> throw new IllegalStateException("no part for the step " + task.getTaskDefinitionKey());
+        }
+    }
+
+    /**
+     * All parts are in: the score by the scheme the round keeps, the period's substantiated complaints
+     * deducted; a skills test's score is the test's.
+     */
+    @Transactional
+    public void score(DelegateExecution execution) {
+        AssessmentResult result = result(execution);
+        AssessmentRound round = rounds.findById(result.getRoundId()).orElseThrow();
+        if (round.getKind() == RoundKind.SKILLS_TEST) {
+            result.scored(PartValues.ratings(result.getPerformanceScores()).get(0), clock.instant());
+            return;
+        }
+        Integer complaints = jdbc.queryForObject("select count(*) from assessment_complaint where manager_id = ?"
+                + " and occurred_on between ? and ?", Integer.class, result.getManagerId(),
+                Date.valueOf(round.getPeriodStart()), Date.valueOf(round.getPeriodEnd()));
+        Scheme scheme = schemes.of(round.getSchemeDefinitionId(), round.getKind());
+        Scoring.Score score = Scoring.score(scheme, new Scoring.Parts(PartValues.scores(result.getSelfScores()),
+                PartValues.scores(result.getSupervisorScores()), PartValues.scores(result.getPerformanceScores()),
+                PartValues.ratings(result.getCustomerRatings()), complaints == null ? 0 : complaints));
+        result.scored(score, PartValues.scores(score.indicators()), clock.instant());
+    }
+
+    /** The supervisor confirmed the score. */
+    @Transactional
+    public void confirm(DelegateTask task) {
+        result(task.getExecution()).confirmed(DecidedBy.actor(identity, task), clock.instant());
+    }
+
+    private AssessmentResult result(DelegateExecution execution) {
+        long id = ((Number) execution.getVariable("resultId")).longValue();
+        AssessmentResult result = results.findById(id).orElseThrow(() -> new IllegalStateException("no result " + id));
+        if (rounds.findById(result.getRoundId()).map(r -> r.getState() == RoundState.PUBLISHED).orElse(false)) {
+            throw DomainException.conflict("taskId", "ROUND_PUBLISHED", "error.assessment.published");
+        }
+        return result;
+    }
+
+    private static Map<Indicator, BigDecimal> qualitative(DelegateTask task, String prefix) {
+        Map<Indicator, BigDecimal> values = new EnumMap<>(Indicator.class);
+        for (Indicator i : Indicator.qualitative()) {
+            values.put(i, number(task.getVariable(prefix + Character.toUpperCase(i.key().charAt(0)) + i.key().substring(1))));
+        }
+        return values;
+    }
+
+    private static BigDecimal number(Object value) {
+        if (value == null) {
+            throw new IllegalStateException("a required value is missing");
+        }
+        return new BigDecimal(value.toString());
+    }
+}

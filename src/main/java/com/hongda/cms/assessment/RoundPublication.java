@@ -1,0 +1,71 @@
+package com.hongda.cms.assessment;
+
+import com.hongda.cms.common.DomainException;
+import com.hongda.cms.workflow.DecidedBy;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The end of a round: HR's review may complete only once every result is confirmed or excluded, and
+ * publishing excludes those who left meanwhile, ranks the rest within branch and grade in one read and
+ * one batch of updates ({@link Ranking}), and opens the objection window. Results are read-only after.
+ */
+@Component
+class RoundPublication {
+
+    private final AssessmentRoundRepository rounds;
+    private final AssessmentRounds service;
+    private final AssessmentProperties properties;
+    private final NamedParameterJdbcTemplate jdbc;
+    private final IdentityService identity;
+    private final Clock clock;
+
+    RoundPublication(AssessmentRoundRepository rounds, AssessmentRounds service, AssessmentProperties properties,
+                     NamedParameterJdbcTemplate jdbc, IdentityService identity, Clock clock) {
+        this.rounds = rounds;
+        this.service = service;
+        this.properties = properties;
+        this.jdbc = jdbc;
+        this.identity = identity;
+        this.clock = clock;
+    }
+
+    /** HR completes the review: refused (CONFLICT ROUND_INCOMPLETE) while a result is still open. */
+    void review(DelegateTask task) {
+        long roundId = ((Number) task.getVariable("roundId")).longValue();
+        int open = service.progress(roundId).entrySet().stream()
+                .filter(e -> e.getKey() != ResultState.CONFIRMED && e.getKey() != ResultState.EXCLUDED)
+                .mapToInt(java.util.Map.Entry::getValue).sum();
+        if (open > 0) {
+            throw DomainException.conflict("input.taskId", "ROUND_INCOMPLETE", "error.assessment.incomplete", open);
+        }
+        task.getExecution().setVariable("publishedBy", DecidedBy.actor(identity, task));
+    }
+
+    void publish(DelegateExecution execution) {
+        long roundId = ((Number) execution.getVariable("roundId")).longValue();
+        AssessmentRound round = rounds.findById(roundId).orElseThrow();
+        MapSqlParameterSource p = new MapSqlParameterSource("round", roundId);
+        jdbc.update("update assessment_result set state = 'EXCLUDED', exclusion_reason = 'LEFT' where round_id = :round"
+                + " and state <> 'EXCLUDED' and manager_id in (select id from customer_manager where status = 'LEFT')", p);
+        List<Ranking.Entry> entries = jdbc.query("select id, branch_id, grade, total_score from assessment_result"
+                        + " where round_id = :round and state = 'CONFIRMED' order by branch_id, grade, total_score desc, id", p,
+                (rs, i) -> new Ranking.Entry(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getBigDecimal(4)));
+        List<MapSqlParameterSource> places = Ranking.rank(entries).stream().map(place -> new MapSqlParameterSource("id", place.id())
+                .addValue("rank", place.rank()).addValue("size", place.groupSize()).addValue("top", place.topPercent())).toList();
+        if (!places.isEmpty()) {
+            jdbc.batchUpdate("update assessment_result set rank_in_group = :rank, group_size = :size, top_percent = :top where id = :id",
+                    places.toArray(MapSqlParameterSource[]::new));
+        }
+        Instant now = clock.instant();
+        round.published((String) execution.getVariable("publishedBy"), now, now.plus(Duration.ofDays(properties.objectionDays())));
+    }
+}
