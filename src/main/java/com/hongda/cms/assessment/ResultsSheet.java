@@ -106,8 +106,8 @@ public final class ResultsSheet {
         text(columns, messages, locale, "managerName", 12, SheetResult::managerName);
         text(columns, messages, locale, "branchName", 20, SheetResult::branchName);
         text(columns, messages, locale, "grade", 14, r -> label(labels, messages, locale, "Grade", r.grade()));
-        text(columns, messages, locale, "state", 10, r -> label(labels, messages, locale, "ResultState", r.state()));
-        text(columns, messages, locale, "exclusionReason", 14, r -> label(labels, messages, locale, "Exclusion", r.exclusionReason()));
+        text(columns, messages, locale, "state", 10, r -> label(labels, messages, locale, "AssessmentResultState", r.state()));
+        text(columns, messages, locale, "exclusionReason", 14, r -> label(labels, messages, locale, "AssessmentExclusion", r.exclusionReason()));
         number(columns, messages, locale, "performanceScore", Kind.DECIMAL, SheetResult::performanceScore);
         number(columns, messages, locale, "behaviourScore", Kind.DECIMAL, SheetResult::behaviourScore);
         number(columns, messages, locale, "abilityScore", Kind.DECIMAL, SheetResult::abilityScore);

@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * One manager's result as the results sheet shows it. Codes (grade, state, exclusion reason) are
  * written as their labels where the message source has {@code label.Grade.<code>},
- * {@code label.ResultState.<code>} or {@code label.Exclusion.<code>}, else as the code itself.
+ * {@code label.AssessmentResultState.<code>} or {@code label.AssessmentExclusion.<code>}, else as the code itself.
  * Any score, rank or indicator may be {@code null}: its cell stays blank.
  *
  * @param indicators the combined value per indicator (the breakdown); missing or {@code null} entries stay blank
