@@ -29,8 +29,10 @@ class AssessmentResultController {
     private final AssessmentResults results;
     private final AssessmentRounds rounds;
     private final ManagerService managers;
+    private final Objections objections;
 
-    AssessmentResultController(AssessmentResults results, AssessmentRounds rounds, ManagerService managers) {
+    AssessmentResultController(AssessmentResults results, AssessmentRounds rounds, ManagerService managers, Objections objections) {
+        this.objections = objections;
         this.results = results;
         this.rounds = rounds;
         this.managers = managers;
@@ -61,6 +63,19 @@ class AssessmentResultController {
         return results.page(new AssessmentResults.ResultFilter(id("filter.roundId", f.roundId()), id("filter.managerId", f.managerId()),
                 id("filter.branchId", f.branchId()), f.grade() == null ? null : f.grade().name(), f.state()),
                 new PageArgs(first, after, last, before));
+    }
+
+    record ObjectInput(@jakarta.validation.constraints.NotBlank @Size(max = 20) String resultId,
+                       @jakarta.validation.constraints.NotBlank @Size(max = 500) String reason) {
+    }
+
+    record ResultPayload(AssessmentResult result) {
+    }
+
+    @org.springframework.graphql.data.method.annotation.MutationMapping
+    @PreAuthorize("hasRole('MANAGER')")
+    ResultPayload objectToAssessmentResult(@Argument @Valid ObjectInput input) {
+        return new ResultPayload(objections.object(Ids.parse("input.resultId", input.resultId()), input.reason().trim()));
     }
 
     @SchemaMapping

@@ -50,12 +50,9 @@ class RoundPublication {
         task.getExecution().setVariable("publishedBy", DecidedBy.actor(identity, task));
     }
 
-    void publish(DelegateExecution execution) {
-        long roundId = ((Number) execution.getVariable("roundId")).longValue();
-        AssessmentRound round = rounds.findById(roundId).orElseThrow();
+    /** Ranks the round's confirmed results within branch and grade: one read, one batch of updates. */
+    void rank(long roundId) {
         MapSqlParameterSource p = new MapSqlParameterSource("round", roundId);
-        jdbc.update("update assessment_result set state = 'EXCLUDED', exclusion_reason = 'LEFT' where round_id = :round"
-                + " and state <> 'EXCLUDED' and manager_id in (select id from customer_manager where status = 'LEFT')", p);
         List<Ranking.Entry> entries = jdbc.query("select id, branch_id, grade, total_score from assessment_result"
                         + " where round_id = :round and state = 'CONFIRMED' order by branch_id, grade, total_score desc, id", p,
                 (rs, i) -> new Ranking.Entry(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getBigDecimal(4)));
@@ -65,6 +62,15 @@ class RoundPublication {
             jdbc.batchUpdate("update assessment_result set rank_in_group = :rank, group_size = :size, top_percent = :top where id = :id",
                     places.toArray(MapSqlParameterSource[]::new));
         }
+    }
+
+    void publish(DelegateExecution execution) {
+        long roundId = ((Number) execution.getVariable("roundId")).longValue();
+        AssessmentRound round = rounds.findById(roundId).orElseThrow();
+        MapSqlParameterSource p = new MapSqlParameterSource("round", roundId);
+        jdbc.update("update assessment_result set state = 'EXCLUDED', exclusion_reason = 'LEFT' where round_id = :round"
+                + " and state <> 'EXCLUDED' and manager_id in (select id from customer_manager where status = 'LEFT')", p);
+        rank(roundId);
         Instant now = clock.instant();
         round.published((String) execution.getVariable("publishedBy"), now, now.plus(Duration.ofDays(properties.objectionDays())));
     }

@@ -36,7 +36,7 @@ import org.springframework.graphql.test.tester.GraphQlTester;
 class AssessmentProcessTest extends IntegrationTest {
 
     @RegisterExtension
-    static final ProcessCoverage.Check COVERAGE = ProcessCoverage.of(0.9, "assessment", "assessment-round");
+    static final ProcessCoverage.Check COVERAGE = ProcessCoverage.of(0.9, "assessment", "assessment-round", "assessment-objection");
 
     private static final Instant T0 = Instant.parse("2031-02-03T02:00:00Z");
 
@@ -151,6 +151,24 @@ class AssessmentProcessTest extends IntegrationTest {
         completeReview(roundPi(annual)).errors().verify();
         process.runJobs(roundPi(annual));
         assertThat(result(annual, junior).getRankInGroup()).isEqualTo(1);
+
+        // The junior objects to the monthly result once; HR adjusts it, and it is ranked again.
+        String object = "mutation($r: ID!, $why: String!) { objectToAssessmentResult(input: {resultId: $r, reason: $why}) {"
+                + " result { objectionReason objectedAt } } }";
+        String monthly = result(round, junior).getId().toString();
+        answered(as(juniorLogin).document(object).variable("r", monthly).variable("why", "客户数据有误"), null, null, null);
+        answered(as(juniorLogin).document(object).variable("r", monthly).variable("why", "again"), "CONFLICT", "input.resultId",
+                "ALREADY_OBJECTED");
+        String otherResult = result(round, intermediate).getId().toString();
+        answered(as(juniorLogin).document(object).variable("r", otherResult).variable("why", "x"), "NOT_FOUND", "input.resultId", null);
+        String objection = runtime.createProcessInstanceQuery().processInstanceBusinessKey("OBJECTION-" + monthly).singleResult().getId();
+        process.complete(objection, "decideObjection", Fixtures.HR, Map.of("objectionOutcome", "ADJUST", "adjustedScore", 95L,
+                "objectionDecision", "业绩数据更正"));
+        AssessmentResult adjusted = result(round, junior);
+        assertThat(adjusted.getTotalScore()).isEqualByComparingTo("95.00");
+        assertThat(adjusted.getObjectionOutcome()).isEqualTo("ADJUSTED");
+        assertThat(adjusted.getObjectionDecidedBy()).isEqualTo(Fixtures.HR);
+        assertThat(adjusted.getRankInGroup()).isEqualTo(1);
     }
 
     @Test
