@@ -1,0 +1,157 @@
+package com.hongda.cms.assessment;
+
+import com.hongda.cms.common.DomainException;
+import com.hongda.cms.common.ErrorType;
+import com.hongda.cms.common.Ids;
+import com.hongda.cms.manager.CustomerManager;
+import com.hongda.cms.manager.ManagerService;
+import com.hongda.cms.branch.Branches;
+import com.hongda.cms.security.CurrentUser;
+import com.hongda.cms.security.Role;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The spreadsheets of assessment, over plain HTTP (a front end uploads and downloads files):
+ * <ul>
+ *   <li>{@code GET /assessment/performance-template.xlsx} — the blank sheet of performance figures (HR, ADMIN);</li>
+ *   <li>{@code POST /assessment/rounds/{id}/performance.xlsx} — import the figures: the file as the body, or
+ *       the part {@code file} of a multipart form; at most 10 MiB; every error of the sheet answered at
+ *       once, with its row and column, and nothing imported (HR, ADMIN);</li>
+ *   <li>{@code GET /assessment/rounds/{id}/results.xlsx} — the round's results with the breakdown, in the
+ *       caller's language (HR, COMMITTEE, AUDITOR, ADMIN).</li>
+ * </ul>
+ * Errors come in the service's one form, {@code {"errors":[{"message","extensions":{"classification","rule",…}}]}}.
+ */
+@RestController
+class AssessmentSheetsController {
+
+    static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+    private final PerformanceImport imports;
+    private final AssessmentRounds rounds;
+    private final AssessmentResultRepository results;
+    private final ManagerService managers;
+    private final Branches branches;
+    private final MessageSource messages;
+
+    AssessmentSheetsController(PerformanceImport imports, AssessmentRounds rounds, AssessmentResultRepository results,
+                               ManagerService managers, Branches branches, MessageSource messages) {
+        this.imports = imports;
+        this.rounds = rounds;
+        this.results = results;
+        this.managers = managers;
+        this.branches = branches;
+        this.messages = messages;
+    }
+
+    @GetMapping("/assessment/performance-template.xlsx")
+    ResponseEntity<byte[]> template(Locale locale) {
+        allow(Role.HR, Role.ADMIN);
+        return file("performance-template.xlsx", PerformanceSheet.template(locale, messages));
+    }
+
+    @PostMapping("/assessment/rounds/{id}/performance.xlsx")
+    ResponseEntity<Map<String, Object>> importFigures(@PathVariable String id, HttpServletRequest request) throws Exception {
+        allow(Role.HR, Role.ADMIN);
+        long roundId = Ids.parse("id", id);
+        String type = request.getContentType();
+        try (InputStream in = type != null && type.startsWith("multipart/") ? part(request) : request.getInputStream()) {
+            return ResponseEntity.ok(Map.of("imported", imports.importFigures(roundId, in)));
+        }
+    }
+
+    @GetMapping("/assessment/rounds/{id}/results.xlsx")
+    ResponseEntity<byte[]> export(@PathVariable String id, Locale locale) {
+        allow(Role.HR, Role.COMMITTEE, Role.AUDITOR, Role.ADMIN);
+        AssessmentRound round = rounds.get("id", Ids.parse("id", id));
+        List<AssessmentResult> all = results.findAll((r, q, cb) -> cb.equal(r.get("roundId"), round.getId()),
+                org.springframework.data.domain.Sort.by("branchId", "grade", "rankInGroup", "id"));
+        Map<Long, CustomerManager> byId = managers.byIds(all.stream().map(AssessmentResult::getManagerId).toList());
+        Map<Long, com.hongda.cms.branch.Branch> branchById = branches.byIds(all.stream().map(AssessmentResult::getBranchId).toList());
+        List<SheetResult> lines = new ArrayList<>();
+        for (AssessmentResult r : all) {
+            CustomerManager m = byId.get(r.getManagerId());
+            lines.add(new SheetResult(m.getEmployeeNo(), m.getName(), branchById.get(r.getBranchId()).getName(), r.getGrade(),
+                    r.getState().name(), r.getExclusionReason() == null ? null : r.getExclusionReason().name(),
+                    r.getPerformanceScore(), r.getBehaviourScore(), r.getAbilityScore(), r.getTotalScore(), r.getRankInGroup(),
+                    r.getGroupSize(), r.getTopPercent(), PartValues.scores(r.getBreakdown())));
+        }
+        return file("assessment-round-" + round.getId() + ".xlsx", ResultsSheet.write(lines, locale, messages));
+    }
+
+    @ExceptionHandler(PerformanceImport.Rejected.class)
+    ResponseEntity<Map<String, Object>> rejected(PerformanceImport.Rejected e, Locale locale) {
+        List<Map<String, Object>> errors = new ArrayList<>();
+        for (SheetError error : e.errors()) {
+            Map<String, Object> extensions = new LinkedHashMap<>();
+            extensions.put("classification", ErrorType.BAD_REQUEST.name());
+            extensions.put("rule", error.rule());
+            extensions.put("row", error.row());
+            if (error.column() != null) {
+                extensions.put("column", error.column());
+            }
+            errors.add(Map.of("message", messages.getMessage(error.messageKey(), error.args().toArray(), error.messageKey(), locale),
+                    "extensions", extensions));
+        }
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON).body(Map.of("errors", errors));
+    }
+
+    @ExceptionHandler(DomainException.class)
+    ResponseEntity<Map<String, Object>> refused(DomainException e, Locale locale) {
+        HttpStatus status = switch (e.type()) {
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            default -> HttpStatus.BAD_REQUEST;
+        };
+        Map<String, Object> extensions = new LinkedHashMap<>();
+        extensions.put("classification", e.type().name());
+        if (e.rule() != null) {
+            extensions.put("rule", e.rule());
+        }
+        if (e.field() != null) {
+            extensions.put("field", e.field());
+        }
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(Map.of("errors",
+                List.of(Map.of("message", messages.getMessage(e.messageKey(), e.args(), e.messageKey(), locale), "extensions", extensions))));
+    }
+
+    private static InputStream part(HttpServletRequest request) throws IOException, jakarta.servlet.ServletException {
+        jakarta.servlet.http.Part file = request.getPart("file");
+        if (file == null) {
+            throw DomainException.badRequest("file", "REQUIRED", "error.sheet.empty");
+        }
+        return file.getInputStream();
+    }
+
+    private static void allow(Role... roles) {
+        if (CurrentUser.mustChangePassword()) {
+            throw new DomainException(ErrorType.FORBIDDEN, "error.person.passwordChangeRequired", null, "PASSWORD_CHANGE_REQUIRED");
+        }
+        if (!CurrentUser.hasAnyRole(roles)) {
+            throw DomainException.forbidden("error.forbidden");
+        }
+    }
+
+    private static ResponseEntity<byte[]> file(String name, byte[] content) {
+        return ResponseEntity.ok().contentType(XLSX)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"").body(content);
+    }
+}
