@@ -116,17 +116,6 @@ public class AssessmentResult implements ProcessCase {
     protected AssessmentResult() {
     }
 
-    /** A part came in: which, its values as JSON, and who entered them. */
-    void part(Part part, String json, String by, Instant now) {
-        switch (part) {
-            case SELF -> { selfScores = json; selfEnteredBy = by; }
-            case SUPERVISOR -> { supervisorScores = json; supervisorEnteredBy = by; }
-            case PERFORMANCE -> { performanceScores = json; performanceEnteredBy = by; }
-            case CUSTOMERS -> { customerRatings = json; customerEnteredBy = by; }
-        }
-        updatedAt = now;
-    }
-
     void scored(Scoring.Score score, String breakdownJson, Instant now) {
         this.performanceScore = score.groups().get(IndicatorGroup.PERFORMANCE);
         this.behaviourScore = score.groups().get(IndicatorGroup.BEHAVIOUR);
@@ -151,9 +140,6 @@ public class AssessmentResult implements ProcessCase {
         this.confirmedAt = now;
         this.updatedAt = now;
     }
-
-    /** The parts of a result, each entered by someone else. */
-    enum Part { SELF, SUPERVISOR, PERFORMANCE, CUSTOMERS }
 
     public Long getId() { return id; }
     public Long getRoundId() { return roundId; }

@@ -30,9 +30,11 @@ class AssessmentSteps {
     private final IdentityService identity;
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final jakarta.persistence.EntityManager entityManager;
 
     AssessmentSteps(AssessmentResultRepository results, AssessmentRoundRepository rounds, AssessmentSchemes schemes,
-                    IdentityService identity, JdbcTemplate jdbc, Clock clock) {
+                    IdentityService identity, JdbcTemplate jdbc, Clock clock, jakarta.persistence.EntityManager entityManager) {
+        this.entityManager = entityManager;
         this.results = results;
         this.rounds = rounds;
         this.schemes = schemes;
@@ -41,21 +43,25 @@ class AssessmentSteps {
         this.clock = clock;
     }
 
-    /** A part's task completed: its values go to the result, with who entered them. */
+    /**
+     * A part's task completed: its values go to the result, with who entered them. The parts of one
+     * manager arrive in parallel, possibly at the same moment: each writes only its own two columns in
+     * one statement, so they never conflict (the row's version is not touched).
+     */
     @Transactional
     public void part(DelegateTask task) {
         AssessmentResult result = result(task.getExecution());
         String by = DecidedBy.actor(identity, task);
         switch (task.getTaskDefinitionKey()) {
-            case "selfAssessment" -> result.part(AssessmentResult.Part.SELF, PartValues.scores(qualitative(task, "self")), by, clock.instant());
-            case "supervisorRating" -> result.part(AssessmentResult.Part.SUPERVISOR, PartValues.scores(qualitative(task, "supervisor")),
-                    by, clock.instant());
+            case "selfAssessment" -> write(result, "self_scores", "self_entered_by", PartValues.scores(qualitative(task, "self")), by);
+            case "supervisorRating" -> write(result, "supervisor_scores", "supervisor_entered_by",
+                    PartValues.scores(qualitative(task, "supervisor")), by);
             case "performanceFigures" -> {
                 Map<Indicator, BigDecimal> figures = new EnumMap<>(Indicator.class);
                 for (Indicator i : Indicator.performance()) {
                     figures.put(i, number(task.getVariable(i.key())));
                 }
-                result.part(AssessmentResult.Part.PERFORMANCE, PartValues.scores(figures), by, clock.instant());
+                write(result, "performance_scores", "performance_entered_by", PartValues.scores(figures), by);
             }
             case "customerRatings" -> {
                 List<BigDecimal> ratings = new ArrayList<>();
@@ -64,21 +70,29 @@ class AssessmentSteps {
                         ratings.add(number(task.getVariable(key)));
                     }
                 }
-                result.part(AssessmentResult.Part.CUSTOMERS, PartValues.ratings(ratings), by, clock.instant());
+                write(result, "customer_ratings", "customer_entered_by", PartValues.ratings(ratings), by);
             }
-            case "recordSkillsTest" -> result.part(AssessmentResult.Part.PERFORMANCE,
-                    PartValues.ratings(List.of(number(task.getVariable("skillsScore")))), by, clock.instant());
+            case "recordSkillsTest" -> write(result, "performance_scores", "performance_entered_by",
+                    PartValues.ratings(List.of(number(task.getVariable("skillsScore")))), by);
             default -> throw new IllegalStateException("no part for the step " + task.getTaskDefinitionKey());
         }
     }
 
+    /** The column names are this class's constants, never input. */
+    private void write(AssessmentResult result, String valuesColumn, String byColumn, String json, String by) {
+        jdbc.update("update assessment_result set " + valuesColumn + " = ?, " + byColumn + " = ?, updated_at = ? where id = ?",
+                json, by, java.sql.Timestamp.from(clock.instant()), result.getId());
+    }
+
     /**
-     * All parts are in: the score by the scheme the round keeps, the period's substantiated complaints
+     * All parts are in (the join is a job of its own, after every part's transaction): the score by the scheme the round keeps, the period's substantiated complaints
      * deducted; a skills test's score is the test's.
      */
     @Transactional
     public void score(DelegateExecution execution) {
         AssessmentResult result = result(execution);
+        // The parts were written by statements of their own (see part), possibly in this very transaction.
+        entityManager.refresh(result);
         AssessmentRound round = rounds.findById(result.getRoundId()).orElseThrow();
         if (round.getKind() == RoundKind.SKILLS_TEST) {
             result.scored(PartValues.ratings(result.getPerformanceScores()).get(0), clock.instant());
