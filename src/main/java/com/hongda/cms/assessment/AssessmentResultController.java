@@ -30,8 +30,11 @@ class AssessmentResultController {
     private final AssessmentRounds rounds;
     private final ManagerService managers;
     private final Objections objections;
+    private final AssessmentProperties properties;
 
-    AssessmentResultController(AssessmentResults results, AssessmentRounds rounds, ManagerService managers, Objections objections) {
+    AssessmentResultController(AssessmentResults results, AssessmentRounds rounds, ManagerService managers, Objections objections,
+                               AssessmentProperties properties) {
+        this.properties = properties;
         this.objections = objections;
         this.results = results;
         this.rounds = rounds;
@@ -46,6 +49,9 @@ class AssessmentResultController {
     }
 
     record PartView(String part, String values, String enteredBy) {
+    }
+
+    record PayReport(BigDecimal basePay, BigDecimal performancePay, BigDecimal behaviourScore, BigDecimal total) {
     }
 
     @QueryMapping
@@ -78,6 +84,15 @@ class AssessmentResultController {
         return new ResultPayload(objections.object(Ids.parse("input.resultId", input.resultId()), input.reason().trim()));
     }
 
+    @QueryMapping
+    @PreAuthorize("isAuthenticated()")
+    Connection<AssessmentResult> annualRanking(@Argument int year, @Argument @Size(max = 20) String branchId,
+                                               @Argument com.hongda.cms.manager.Grade grade, @Argument Integer first,
+                                               @Argument String after, @Argument Integer last, @Argument String before) {
+        return results.annualRanking(year, id("branchId", branchId), grade == null ? null : grade.name(),
+                new PageArgs(first, after, last, before));
+    }
+
     @SchemaMapping
     String id(AssessmentResult r) {
         return String.valueOf(r.getId());
@@ -108,6 +123,21 @@ class AssessmentResultController {
     @BatchMapping
     Map<AssessmentResult, CustomerManager> manager(List<AssessmentResult> batch) {
         return Batches.pair(batch, AssessmentResult::getManagerId, managers.byIds(batch.stream().map(AssessmentResult::getManagerId).toList()), null);
+    }
+
+    /**
+     * 个人收入 = 基础工资 + 绩效工资 + 行为考核评分, for a scored monthly or quarterly result: the grade's base pay,
+     * the performance pay (base × share × total / 100) and the behaviour score, read-only like the result.
+     */
+    @SchemaMapping
+    PayReport pay(AssessmentResult r) {
+        BigDecimal base = properties.pay().base().get(com.hongda.cms.manager.Grade.valueOf(r.getGrade()));
+        if (r.getTotalScore() == null || r.getBehaviourScore() == null || base == null) {
+            return null;
+        }
+        BigDecimal performance = base.multiply(properties.pay().performanceSharePercent()).multiply(r.getTotalScore())
+                .divide(BigDecimal.valueOf(10_000), 2, java.math.RoundingMode.HALF_UP);
+        return new PayReport(base.setScale(2), performance, r.getBehaviourScore(), base.add(performance).add(r.getBehaviourScore()));
     }
 
     @SchemaMapping

@@ -53,6 +53,29 @@ public class AssessmentResults {
         return paging.page(AssessmentResult.class, spec, Sort.by("roundId", "branchId", "grade", "rankInGroup", "id"), args);
     }
 
+    /**
+     * The annual ranking of a year: the confirmed results of the published annual reviews whose period
+     * starts in that year, by branch, grade and rank — what promotion and demotion read.
+     */
+    @Transactional(readOnly = true)
+    public Connection<AssessmentResult> annualRanking(int year, Long branchId, String grade, PageArgs args) {
+        if (year < 2000 || year > 2999) {
+            throw com.hongda.cms.common.DomainException.badRequest("year", "RANGE", "error.assessment.year");
+        }
+        java.time.LocalDate from = java.time.LocalDate.of(year, 1, 1);
+        java.time.LocalDate to = java.time.LocalDate.of(year, 12, 31);
+        Specification<AssessmentResult> annual = (root, query, cb) -> {
+            Subquery<Long> rounds = query.subquery(Long.class);
+            var round = rounds.from(AssessmentRound.class);
+            rounds.select(round.get("id")).where(cb.equal(round.get("kind"), RoundKind.ANNUAL),
+                    cb.equal(round.get("state"), RoundState.PUBLISHED), cb.between(round.get("periodStart"), from, to));
+            return root.get("roundId").in(rounds);
+        };
+        Specification<AssessmentResult> spec = Specification.allOf(annual, Specs.equal("branchId", branchId), Specs.equal("grade", grade),
+                Specs.equal("state", ResultState.CONFIRMED), visible());
+        return paging.page(AssessmentResult.class, spec, Sort.by("branchId", "grade", "rankInGroup", "id"), args);
+    }
+
     /** The result, if it exists and the caller may see it. */
     @Transactional(readOnly = true)
     public Optional<AssessmentResult> find(long id) {

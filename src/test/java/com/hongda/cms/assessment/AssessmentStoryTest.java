@@ -89,6 +89,13 @@ class AssessmentStoryTest extends IntegrationTest {
                 + r.get("rankInGroup") + "/" + r.get("groupSize") + " " + r.get("topPercent")).containsExactlyInAnyOrder(
                 m1 + " JUNIOR 76.89 1/2 50.0", m2 + " JUNIOR 76.89 1/2 50.0", m3 + " INTERMEDIATE 64.6 1/1 100.0");
 
+        // The same through the annual ranking promotion reads; and the monthly pay report:
+        // base 4000 + performance pay 4000 × 40 % × 76.89 / 100 = 1230.24 + behaviour 87.45 = 5317.69.
+        demo("committee").document("query($b: ID) { annualRanking(year: 2032, branchId: $b, grade: JUNIOR) { totalCount nodes { rankInGroup } } }")
+                .variable("b", branch).execute().path("annualRanking.totalCount").entity(Integer.class).isEqualTo(2);
+        demo("hr").document("query($r: ID!) { assessmentResult(id: $r) { pay { basePay performancePay behaviourScore total } } }")
+                .variable("r", results.get(m1)).execute().path("assessmentResult.pay.total").entity(Double.class).isEqualTo(5317.69);
+
         // The manager sees their own published results only, with the breakdown.
         GraphQlTester.Response own = demo("manager1").document("""
                 { assessmentResults(first: 20) { totalCount nodes { managerId indicators { indicator value } parts { part } } } }""").execute();
