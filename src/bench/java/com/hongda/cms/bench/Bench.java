@@ -52,8 +52,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The benchmark (README "Performance"). Starts the service in-process on a random port with the
  * job executor on, creates its own users, and measures: the write path (the recruitment story
  * through GraphQL, the Camunda REST API and in-process calls, interleaved), the read path (an
- * approver's inbox page over many open tasks: latency and SQL statements per request), and growth
- * (write-path throughput with little and with much finished history). Prints a markdown table and
+ * approver's inbox page over many open tasks: latency and SQL statements per request), growth
+ * (write-path throughput with little and with much finished history), and an assessment round of
+ * thousands of managers (the open request, the background batch jobs, publication with its ranking:
+ * time and SQL statements). Prints a markdown table and
  * writes target/bench/results.json. {@code -Dbench.mode=quick} runs small numbers in about a minute.
  * Not a test: {@code ./mvnw verify} neither compiles nor runs it.
  */
