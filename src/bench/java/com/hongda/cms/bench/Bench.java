@@ -515,9 +515,10 @@ public final class Bench {
                         a.get("publishMs"), a.get("publishStatements"), a.get("publishBatchedParameterSets")))
                 .append(String.format(Locale.ROOT, "| the ranking pass alone (`RoundPublication.rank`, in-process, best of 3) | %.1f | %d | %d |%n%n",
                         a.get("rankMs"), a.get("rankStatements"), a.get("rankBatchedParameterSets")))
-                .append(String.format(Locale.ROOT, "Background by step of the round (job created → done, job executor's waits included): %s.%n%n",
-                        ((Map<?, ?>) a.get("backgroundStepsMs")).entrySet().stream().map(e -> e.getKey() + " " + e.getValue() + " ms")
-                                .collect(java.util.stream.Collectors.joining(", "))))
+                .append(String.format(Locale.ROOT, "In the background, per assessment started: %.1f ms, %.2f statements, %.1f rows in JDBC batches "
+                                + "(the engine's inserts: instance, tasks, timers, variables, history).%n%n",
+                        a.get("backgroundMsPerAssessment"), a.get("backgroundStatementsPerAssessment"),
+                        a.get("backgroundBatchedParameterSetsPerAssessment")))
                 .append(String.format(Locale.ROOT, "Setup, in no figure: %,d managers by JDBC in %.2f s; every result confirmed by one JDBC update in %.2f s; "
                         + "a warm-up round of %d before. A JDBC batch counts as one statement.%n%n",
                         a.get("managers"), a.get("setupSeconds"), a.get("confirmSeconds"), ROUND_WARMUP));
@@ -592,19 +593,6 @@ public final class Bench {
                 jobBatched += batched;
             }
         }
-        // Where the background time went, from the engine's job log: per step, first job created to last job done.
-        Map<String, long[]> steps = new LinkedHashMap<>();
-        for (var entry : ctx.getBean(HistoryService.class).createHistoricJobLogQuery().processInstanceId(roundPi)
-                .orderByTimestamp().asc().list()) {
-            long[] span = steps.computeIfAbsent(entry.getActivityId(), k -> new long[] {Long.MAX_VALUE, 0});
-            if (entry.isCreationLog()) {
-                span[0] = Math.min(span[0], entry.getTimestamp().getTime());
-            } else if (entry.isSuccessLog()) {
-                span[1] = Math.max(span[1], entry.getTimestamp().getTime());
-            }
-        }
-        Map<String, Long> stepMs = new LinkedHashMap<>();
-        steps.forEach((step, span) -> stepMs.put(step, span[1] - span[0]));
         Map<String, Object> counts = jdbc.queryForMap("select count(*) as results, sum(case when state = 'EXCLUDED' then 0 else 1 end)"
                 + " as assessed from assessment_result where round_id = ?", roundId);
         long resultRows = ((Number) counts.get("results")).longValue();
@@ -669,9 +657,9 @@ public final class Bench {
         a.put("backgroundJobStatements", jobStatements);
         a.put("backgroundJobBatchedParameterSets", jobBatched);
         a.put("backgroundStatementsByThread", background);
-        a.put("backgroundStepsMs", stepMs);
-        a.put("backgroundStepsNote", "from the engine's job log (ms resolution): per step of the round's process, the first of its jobs "
-                + "created to the last done, waits for the job executor included; startCases is the batches (one job each)");
+        a.put("backgroundMsPerAssessment", round(ms(readyNanos - openNanos) / Math.max(1, started)));
+        a.put("backgroundStatementsPerAssessment", round((double) jobStatements / Math.max(1, started)));
+        a.put("backgroundBatchedParameterSetsPerAssessment", round((double) jobBatched / Math.max(1, started)));
         a.put("backgroundNote", "statements outside counted requests, by thread name without its number, between the open request and "
                 + "the round's readiness; " + JOB_WORKER + "* are the job executor's workers (the preparation and batch jobs); "
                 + "the harness's polling runs on main; a JDBC batch counts as one statement");
