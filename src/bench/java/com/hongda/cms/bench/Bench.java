@@ -2,13 +2,19 @@ package com.hongda.cms.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.hongda.cms.assessment.BenchRounds;
+import com.hongda.cms.branch.Branches;
+import com.hongda.cms.common.Region;
 import com.hongda.cms.recruitment.BenchApplications;
 import com.hongda.cms.recruitment.RecruitmentService;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Date;
+import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -16,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,6 +32,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
@@ -33,6 +41,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootVersion;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -43,8 +52,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The benchmark (README "Performance"). Starts the service in-process on a random port with the
  * job executor on, creates its own users, and measures: the write path (the recruitment story
  * through GraphQL, the Camunda REST API and in-process calls, interleaved), the read path (an
- * approver's inbox page over many open tasks: latency and SQL statements per request), and growth
- * (write-path throughput with little and with much finished history). Prints a markdown table and
+ * approver's inbox page over many open tasks: latency and SQL statements per request), growth
+ * (write-path throughput with little and with much finished history), and an assessment round of
+ * thousands of managers (the open request, the background batch jobs, publication with its ranking:
+ * time and SQL statements). Prints a markdown table and
  * writes target/bench/results.json. {@code -Dbench.mode=quick} runs small numbers in about a minute.
  * Not a test: {@code ./mvnw verify} neither compiles nor runs it.
  */
@@ -54,13 +65,13 @@ public final class Bench {
 
     /** The sizes of one run. */
     record Plan(String mode, int warmup, int rounds, int[] concurrency, int[] perBatch, int openTasks, int readRequests,
-                int historySmall, int historyLarge, int growthRounds, int growthPerBatch) {
+                int historySmall, int historyLarge, int growthRounds, int growthPerBatch, int roundManagers) {
         static Plan of(String mode) {
             return switch (mode) {
-                case "quick" -> new Plan(mode, 0, 1, new int[] {1, 4}, new int[] {1, 4}, 100, 50, 50, 200, 1, 4);
-                case "full" -> new Plan(mode, 12, 3, new int[] {1, 4, 8}, new int[] {3, 8, 16}, 10_000, 500, 1_000, 20_000, 2, 8);
+                case "quick" -> new Plan(mode, 0, 1, new int[] {1, 4}, new int[] {1, 4}, 100, 50, 50, 200, 1, 4, 200);
+                case "full" -> new Plan(mode, 12, 3, new int[] {1, 4, 8}, new int[] {3, 8, 16}, 10_000, 500, 1_000, 20_000, 2, 8, 2_000);
                 // For a profiler (README "Performance"): one long write batch at concurrency 8 and the full read path.
-                case "profile" -> new Plan(mode, 12, 1, new int[] {8}, new int[] {48}, 10_000, 500, 0, 0, 0, 0);
+                case "profile" -> new Plan(mode, 12, 1, new int[] {8}, new int[] {48}, 10_000, 500, 0, 0, 0, 0, 2_000);
                 default -> throw new IllegalArgumentException("bench.mode is quick, full or profile, not " + mode);
             };
         }
@@ -127,9 +138,9 @@ public final class Bench {
         ensureUsers();
         results.put("restSecured", restSecured());
         table.append("## Benchmark (").append(plan.mode()).append(")\n\n");
-        // -Dbench.parts=write,read (any of write, growth, read) runs only those parts, e.g. for a profiler.
+        // -Dbench.parts=write,read (any of write, growth, read, assessment) runs only those parts, e.g. for a profiler.
         List<String> parts = List.of(property("bench.parts",
-                plan.mode().equals("profile") ? "write,read" : "write,growth,read").split(","));
+                plan.mode().equals("profile") ? "write,read" : "write,growth,read,assessment").split(","));
         if (parts.contains("write")) {
             writePath();
         }
@@ -138,6 +149,10 @@ public final class Bench {
         }
         if (parts.contains("read")) {
             readPath();
+        }
+        // Last: its N open assessments (four tasks each, two of them HR's) must not join the read path's inbox.
+        if (parts.contains("assessment")) {
+            assessmentRound();
         }
         results.put("totalSeconds", seconds(System.nanoTime() - t0));
         results.put("errors", errors);
@@ -460,6 +475,209 @@ public final class Bench {
         }
         return last;
     }
+
+    // ---------------------------------------------------------------- assessment round
+
+    static final String OPEN_ROUND = """
+            mutation($k: RoundKind!, $s: Date!, $e: Date!, $b: ID) {
+              openAssessmentRound(input: {kind: $k, periodStart: $s, periodEnd: $e, branchId: $b}) { round { id state } } }""";
+    static final String PUBLISH = """
+            mutation($id: ID!) { completeTask(input: {taskId: $id, values: [{key: "publishDecision", value: "PUBLISH"}]}) {
+              processEnded } }""";
+
+    /**
+     * A monthly round for N managers of a branch of their own: HR opens it over HTTP (one request,
+     * timed, its statements counted); the job executor lists the managers and starts their
+     * assessments in batches (timed until every result has its case and the round waits at HR's
+     * review; the job executor's statements counted by thread); every result is then confirmed with
+     * a score by one JDBC update (working 4 × N tasks is not the point), and HR completes the review
+     * over HTTP, which ranks and publishes the round in the same request (timed, counted); finally
+     * the ranking pass alone, in-process. Setup (branch, managers) is timed apart and in no figure.
+     */
+    private void assessmentRound() {
+        // A warm-up round of 20 first, the same steps, not recorded: the first round's request
+        // otherwise measures class loading and the JIT (2 s for an open that takes a tenth of it warm).
+        log.info("Assessment round: warm-up round of {} managers", ROUND_WARMUP);
+        roundOf(ROUND_WARMUP);
+        http.drainRequestStats();
+        Map<String, Object> a = roundOf(plan.roundManagers());
+        a.put("warmup", "one round of " + ROUND_WARMUP + " managers, the same steps, before; not recorded");
+        a.put("requests", http.drainRequestStats());
+        results.put("assessmentRound", a);
+        table.append(String.format(Locale.ROOT, "### Assessment round: a monthly round of %,d managers in one branch%n%n", a.get("managers")))
+                .append("| step | ms | SQL statements | of which rows in JDBC batches |\n|---|---:|---:|---:|\n")
+                .append(String.format(Locale.ROOT, "| HR opens the round (`openAssessmentRound`, one HTTP request, login included) | %.1f | %d | – |%n",
+                        a.get("openMs"), a.get("openStatements")))
+                .append(String.format(Locale.ROOT, "| in the background: preparation + %d batch jobs of %d, until %,d assessments run and the round waits at HR's review | %.0f | %d (job executor) | %d |%n",
+                        a.get("batchJobs"), a.get("batchSize"), a.get("assessmentsStarted"), a.get("backgroundMs"),
+                        a.get("backgroundJobStatements"), a.get("backgroundJobBatchedParameterSets")))
+                .append(String.format(Locale.ROOT, "| HR publishes (`completeTask` of the review: check, ranking, round published; login included) | %.1f | %d | %d |%n",
+                        a.get("publishMs"), a.get("publishStatements"), a.get("publishBatchedParameterSets")))
+                .append(String.format(Locale.ROOT, "| the ranking pass alone (`RoundPublication.rank`, in-process, best of 3) | %.1f | %d | %d |%n%n",
+                        a.get("rankMs"), a.get("rankStatements"), a.get("rankBatchedParameterSets")))
+                .append(String.format(Locale.ROOT, "In the background, per assessment started: %.1f ms, %.2f statements, %.1f rows in JDBC batches "
+                                + "(the engine's inserts: instance, tasks, timers, variables, history).%n%n",
+                        a.get("backgroundMsPerAssessment"), a.get("backgroundStatementsPerAssessment"),
+                        a.get("backgroundBatchedParameterSetsPerAssessment")))
+                .append(String.format(Locale.ROOT, "Setup, in no figure: %,d managers by JDBC in %.2f s; every result confirmed by one JDBC update in %.2f s; "
+                        + "a warm-up round of %d before. A JDBC batch counts as one statement.%n%n",
+                        a.get("managers"), a.get("setupSeconds"), a.get("confirmSeconds"), ROUND_WARMUP));
+    }
+
+    private static final int ROUND_WARMUP = 20;
+
+    /** One round of {@code n} managers in a branch of their own, opened, prepared, confirmed and published; its figures. */
+    private Map<String, Object> roundOf(int n) {
+        JdbcTemplate jdbc = ctx.getBean(JdbcTemplate.class);
+        TransactionTemplate tx = new TransactionTemplate(ctx.getBean(PlatformTransactionManager.class));
+        BenchRounds rounds = new BenchRounds(ctx);
+
+        long t = System.nanoTime();
+        String code = "BA-" + Long.toString(System.currentTimeMillis(), 36).toUpperCase(Locale.ROOT) + "-" + n;
+        long branch = ctx.getBean(Branches.class).create(new Branches.NewBranch(code, "考核基准 " + code, Region.URBAN,
+                null, null, null, "BENCH"), "bench").getId();
+        String[] grades = {"JUNIOR", "INTERMEDIATE", "SENIOR"};
+        Timestamp now = Timestamp.from(Instant.now());
+        Date since = Date.valueOf(LocalDate.now().minusYears(2));
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            rows.add(new Object[] {code + "-" + i, "考核经理" + i, "URBAN", grades[i % 3], 1 + i % 3, "ACTIVE", branch, since, now, now});
+        }
+        tx.executeWithoutResult(s -> jdbc.batchUpdate("insert into customer_manager (employee_no, name, region, grade, grade_rank,"
+                + " status, branch_id, grade_since, created_at, updated_at, version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)", rows));
+        double setupSeconds = round(seconds(System.nanoTime() - t));
+        log.info("Assessment round: {} managers in branch {} in {} s", n, code, setupSeconds);
+
+        // Open: one request.
+        LocalDate start = LocalDate.now().withDayOfMonth(1).minusMonths(1);
+        LocalDate end = start.plusMonths(1).minusDays(1);
+        String hr = Http.basic(Story.HR, Story.PASSWORD);
+        Map<String, long[]> before = BenchApp.background();
+        String openId = UUID.randomUUID().toString();
+        long t0 = System.nanoTime();
+        JsonNode opened = http.graphql(hr, OPEN_ROUND, Map.of("k", "MONTHLY", "s", start.toString(), "e", end.toString(),
+                "b", Long.toString(branch)), Map.of(BenchApp.COUNT_HEADER, openId));
+        long openNanos = System.nanoTime() - t0;
+        long openStatements = BenchApp.COUNTS.remove(openId);
+        long roundId = opened.path("openAssessmentRound").path("round").path("id").asLong();
+        String roundPi = jdbc.queryForObject("select process_instance_id from assessment_round where id = ?", String.class, roundId);
+
+        // Background: the preparation job and one job per batch, until the round waits at HR's review.
+        TaskService tasks = ctx.getBean(TaskService.class);
+        ManagementService management = ctx.getBean(ManagementService.class);
+        long started = Story.await("the assessments of round " + roundId, 900, () -> {
+            if (management.createJobQuery().processInstanceId(roundPi).withException().count() > 0) {
+                throw new IllegalStateException("a job of round " + roundId + " failed: " + management.createJobQuery()
+                        .processInstanceId(roundPi).withException().list().get(0).getExceptionMessage());
+            }
+            if (tasks.createTaskQuery().processInstanceId(roundPi).taskDefinitionKey("reviewRound").count() == 0) {
+                return null;
+            }
+            return jdbc.queryForObject("select count(*) from assessment_result where round_id = ? and process_instance_id is not null",
+                    Long.class, roundId);
+        });
+        long readyNanos = System.nanoTime() - t0;
+        Map<String, long[]> after = BenchApp.background();
+        Map<String, Map<String, Long>> background = new TreeMap<>();
+        long jobStatements = 0;
+        long jobBatched = 0;
+        for (Map.Entry<String, long[]> e : after.entrySet()) {
+            long[] b = before.getOrDefault(e.getKey(), new long[2]);
+            long statements = e.getValue()[0] - b[0];
+            long batched = e.getValue()[1] - b[1];
+            if (statements > 0) {
+                background.put(e.getKey(), Map.of("statements", statements, "batchedParameterSets", batched));
+            }
+            if (e.getKey().startsWith(JOB_WORKER)) {
+                jobStatements += statements;
+                jobBatched += batched;
+            }
+        }
+        Map<String, Object> counts = jdbc.queryForMap("select count(*) as results, sum(case when state = 'EXCLUDED' then 0 else 1 end)"
+                + " as assessed from assessment_result where round_id = ?", roundId);
+        long resultRows = ((Number) counts.get("results")).longValue();
+        long assessed = ((Number) counts.get("assessed")).longValue();
+        if (resultRows != n || assessed != n || started != n) {
+            errors.add("assessment round: " + n + " managers, " + resultRows + " results, " + assessed + " to assess, " + started + " started");
+        }
+        int batches = (int) ((assessed + rounds.batchSize() - 1) / rounds.batchSize());
+        log.info("Assessment round {}: opened in {} ms ({} statements), {} assessments started in {} s", roundId,
+                ms(openNanos), openStatements, started, round(seconds(readyNanos - openNanos)));
+
+        // Every result confirmed with a varied score, in one statement.
+        t = System.nanoTime();
+        Timestamp confirmedAt = Timestamp.from(Instant.now());
+        int confirmed = jdbc.update("update assessment_result set state = 'CONFIRMED', total_score = 60 + mod(id * 37, 4001) / 100.0,"
+                + " confirmed_by = ?, confirmed_at = ?, updated_at = ? where round_id = ? and state <> 'EXCLUDED'",
+                Story.SUPERVISOR, confirmedAt, confirmedAt, roundId);
+        double confirmSeconds = round(seconds(System.nanoTime() - t));
+
+        // HR publishes: the review's completion ranks and publishes in the same request.
+        String review = tasks.createTaskQuery().processInstanceId(roundPi).taskDefinitionKey("reviewRound").singleResult().getId();
+        http.graphql(hr, GraphQlRoute.CLAIM, Map.of("id", review));
+        String publishId = UUID.randomUUID().toString();
+        long tp = System.nanoTime();
+        JsonNode done = http.graphql(hr, PUBLISH, Map.of("id", review), Map.of(BenchApp.COUNT_HEADER, publishId));
+        long publishNanos = System.nanoTime() - tp;
+        long publishStatements = BenchApp.COUNTS.remove(publishId);
+        Long publishBatched = BenchApp.BATCHED.remove(publishId);
+        String state = jdbc.queryForObject("select state from assessment_round where id = ?", String.class, roundId);
+        long ranked = jdbc.queryForObject("select count(*) from assessment_result where round_id = ? and rank_in_group is not null",
+                Long.class, roundId);
+        if (!done.path("completeTask").path("processEnded").asBoolean() || !"PUBLISHED".equals(state) || ranked != confirmed) {
+            errors.add("assessment round: publication left the round " + state + " with " + ranked + " of " + confirmed + " ranked");
+        }
+
+        // The ranking pass alone (as publication runs it, in a transaction), best of three.
+        long rankNanos = Long.MAX_VALUE;
+        long[] rankCounts = null;
+        for (int i = 0; i < 3; i++) {
+            long tr = System.nanoTime();
+            rankCounts = BenchApp.countedHere(() -> tx.executeWithoutResult(s -> rounds.rank(roundId)));
+            rankNanos = Math.min(rankNanos, System.nanoTime() - tr);
+        }
+        if (rankCounts[0] > 2) {
+            errors.add("assessment round: ranking " + confirmed + " results took " + rankCounts[0] + " statements, not 2 (a read, a batch)");
+        }
+
+        Map<String, Object> a = new LinkedHashMap<>();
+        a.put("managers", n);
+        a.put("kind", "MONTHLY");
+        a.put("batchSize", rounds.batchSize());
+        a.put("batchJobs", batches);
+        a.put("setupSeconds", setupSeconds);
+        a.put("setup", "a branch of its own (Branches.create) and its managers by one JDBC batch (JUNIOR, INTERMEDIATE, SENIOR in turn, "
+                + "ACTIVE, no login); not in any figure");
+        a.put("openMs", ms(openNanos));
+        a.put("openStatements", openStatements);
+        a.put("backgroundMs", ms(readyNanos - openNanos));
+        a.put("backgroundFrom", "the open request's response until every result has its assessment and the round waits at HR's review");
+        a.put("openToReadyMs", ms(readyNanos));
+        a.put("assessmentsStarted", started);
+        a.put("backgroundJobStatements", jobStatements);
+        a.put("backgroundJobBatchedParameterSets", jobBatched);
+        a.put("backgroundStatementsByThread", background);
+        a.put("backgroundMsPerAssessment", round(ms(readyNanos - openNanos) / Math.max(1, started)));
+        a.put("backgroundStatementsPerAssessment", round((double) jobStatements / Math.max(1, started)));
+        a.put("backgroundBatchedParameterSetsPerAssessment", round((double) jobBatched / Math.max(1, started)));
+        a.put("backgroundNote", "statements outside counted requests, by thread name without its number, between the open request and "
+                + "the round's readiness; " + JOB_WORKER + "* are the job executor's workers (the preparation and batch jobs); "
+                + "the harness's polling runs on main; a JDBC batch counts as one statement");
+        a.put("confirmSeconds", confirmSeconds);
+        a.put("confirmedResults", confirmed);
+        a.put("publishMs", ms(publishNanos));
+        a.put("publishStatements", publishStatements);
+        a.put("publishBatchedParameterSets", publishBatched == null ? 0 : publishBatched);
+        a.put("publish", "GraphQL completeTask of HR's reviewRound with publishDecision PUBLISH: the review's check, leavers excluded, "
+                + "the ranking (RoundPublication.rank) and the round published, in the request; login included");
+        a.put("rankMs", ms(rankNanos));
+        a.put("rankStatements", rankCounts[0]);
+        a.put("rankBatchedParameterSets", rankCounts[1]);
+        return a;
+    }
+
+    /** The job executor's worker threads, by name without their number. */
+    static final String JOB_WORKER = "camundaTaskExecutor";
 
     // ---------------------------------------------------------------- setup and facts
 

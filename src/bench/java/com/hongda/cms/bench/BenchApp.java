@@ -57,11 +57,40 @@ class BenchApp {
     static final Map<String, Long> COUNTS = new ConcurrentHashMap<>();
     /** Statements by kind of request or in-process call: [calls, statements, nanoseconds on the server]. */
     static final Map<String, LongAdder[]> STATEMENTS = new ConcurrentHashMap<>();
+    /**
+     * Statements sent outside any counted request or call, by kind of thread (its name without the
+     * trailing number: the job executor's workers, its acquisition thread, the harness's own main
+     * thread): what the background work of a part sent, as the difference of two {@link #background()} readings.
+     */
+    static final Map<String, LongAdder> BACKGROUND = new ConcurrentHashMap<>();
+    /** Parameter sets sent in JDBC batches, by kind of thread as {@link #BACKGROUND} (a batch counts as one statement). */
+    static final Map<String, LongAdder> BACKGROUND_BATCHED = new ConcurrentHashMap<>();
+    /** Parameter sets sent in JDBC batches by a named request ({@link #COUNTS}), if any. */
+    static final Map<String, Long> BATCHED = new ConcurrentHashMap<>();
     private static final ThreadLocal<long[]> CURRENT = new ThreadLocal<>();
+
+    /** Statements and batched parameter sets sent so far outside counted requests, by kind of thread. */
+    static Map<String, long[]> background() {
+        Map<String, long[]> m = new java.util.TreeMap<>();
+        BACKGROUND.forEach((k, v) -> m.put(k, new long[] {v.sum(), BACKGROUND_BATCHED.getOrDefault(k, new LongAdder()).sum()}));
+        return m;
+    }
+
+    /** Runs {@code action} on this thread; returns its statements and the parameter sets it sent in batches. */
+    static long[] countedHere(Runnable action) {
+        long[] c = new long[2];
+        CURRENT.set(c);
+        try {
+            action.run();
+        } finally {
+            CURRENT.remove();
+        }
+        return c;
+    }
 
     /** Runs {@code action} on this thread, adding the statements it sends to {@code operation}'s tally. */
     static <T> T counted(String operation, Supplier<T> action) {
-        long[] c = new long[1];
+        long[] c = new long[2];
         CURRENT.set(c);
         long start = System.nanoTime();
         try {
@@ -93,8 +122,16 @@ class BenchApp {
                         @Override
                         public void afterQuery(ExecutionInfo execInfo, List<QueryInfo> queries) {
                             long[] c = CURRENT.get();
+                            long batched = execInfo.isBatch() ? Math.max(execInfo.getBatchSize(), 0) : 0;
                             if (c != null) {
                                 c[0] += queries.size();
+                                c[1] += batched;
+                            } else {
+                                String kind = Thread.currentThread().getName().replaceAll("[-#]?\\d+$", "");
+                                BACKGROUND.computeIfAbsent(kind, k -> new LongAdder()).add(queries.size());
+                                if (batched > 0) {
+                                    BACKGROUND_BATCHED.computeIfAbsent(kind, k -> new LongAdder()).add(batched);
+                                }
                             }
                         }
                     }).build();
@@ -117,7 +154,7 @@ class BenchApp {
                 chain.doFilter(request, response);
                 return;
             }
-            long[] c = new long[1];
+            long[] c = new long[2];
             CURRENT.set(c);
             long start = System.nanoTime();
             try {
@@ -126,6 +163,9 @@ class BenchApp {
                 CURRENT.remove();
                 if (id != null) {
                     COUNTS.put(id, c[0]);
+                    if (c[1] > 0) {
+                        BATCHED.put(id, c[1]);
+                    }
                 }
                 if (operation != null) {
                     tally(operation, c[0], System.nanoTime() - start);

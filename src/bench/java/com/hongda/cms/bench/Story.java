@@ -51,7 +51,12 @@ final class Story {
 
     /** Polls until {@code probe} gives a value: the async steps run on the job executor. */
     static <T> T await(String what, Supplier<T> probe) {
-        long deadline = System.nanoTime() + 120_000_000_000L;
+        return await(what, 120, probe);
+    }
+
+    /** As {@link #await(String, Supplier)}, giving up after {@code seconds}. */
+    static <T> T await(String what, int seconds, Supplier<T> probe) {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         long pause = 1_000_000L;
         while (true) {
             T value = probe.get();
