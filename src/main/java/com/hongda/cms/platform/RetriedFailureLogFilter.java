@@ -12,7 +12,9 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.slf4j.Marker;
 
 /**
- * Turns the engine's log of a failure it retries into one WARN line without a stack trace.
+ * Turns the engine's log of a failure it retries into one WARN line without a stack trace, and its log
+ * of a call a business rule refused (a {@code DomainException} thrown inside the engine, answered to
+ * the client as classified) into one INFO line.
  *
  * <p>Two job executors on one database collide now and then: an {@link OptimisticLockingException}
  * (both touched the same row), or on MySQL/MariaDB a deadlock (SQLState 40001, error 1213) or a lock
@@ -38,6 +40,16 @@ public class RetriedFailureLogFilter extends TurboFilter {
             return FilterReply.NEUTRAL;
         }
         Throwable thrown = t != null ? t : lastThrowable(params);
+        Throwable refusal = thrown == null ? null : refusal(thrown);
+        if (refusal != null) {
+            // A rule of the service refused the call inside the engine (a task listener, say): the
+            // client gets the classified refusal; it is no failure of the engine.
+            if (logger.isInfoEnabled()) {
+                logger.info("{} [refused: {}] (a business rule refused the call; the client was told)", headline(format),
+                        firstLine(refusal.getMessage()));
+            }
+            return FilterReply.DENY;
+        }
         Throwable cause = thrown == null ? null : retryableCause(thrown);
         if (cause == null) {
             return FilterReply.NEUTRAL;
@@ -48,6 +60,17 @@ public class RetriedFailureLogFilter extends TurboFilter {
                     headline(format), cause.getClass().getSimpleName(), firstLine(cause.getMessage()));
         }
         return FilterReply.DENY;
+    }
+
+    /** A refusal by one of the service's rules in {@code thrown}'s chain of causes, or null. */
+    static Throwable refusal(Throwable thrown) {
+        Map<Throwable, Boolean> seen = new IdentityHashMap<>();
+        for (Throwable c = thrown; c != null && seen.put(c, Boolean.TRUE) == null; c = c.getCause()) {
+            if (c instanceof com.hongda.cms.common.DomainException) {
+                return c;
+            }
+        }
+        return null;
     }
 
     /** The failure the engine retries in {@code thrown}'s chain of causes, or null. */

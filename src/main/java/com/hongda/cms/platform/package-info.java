@@ -4,7 +4,7 @@
  * started only after Flyway, and logging that tells an operator what to act on (failures the
  * engine retries as one WARN line, jobs out of retries as ERROR). Depends on no other module.
  */
-@ApplicationModule(allowedDependencies = {})
+@ApplicationModule(allowedDependencies = {"common"})
 package com.hongda.cms.platform;
 
 import org.springframework.modulith.ApplicationModule;

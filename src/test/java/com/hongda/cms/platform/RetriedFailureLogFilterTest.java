@@ -62,6 +62,19 @@ class RetriedFailureLogFilterTest {
     }
 
     @Test
+    void aRuleRefusingInsideTheEngineIsOneInfoLine() {
+        Logger commands = context.getLogger("org.camunda.bpm.engine.context");
+        commands.error("ENGINE-16004 Exception while closing command context: {}", "x", new ProcessEngineException(
+                "ENGINE-03051 There was an exception while invoking the TaskListener", new ProcessEngineException("listener",
+                        com.hongda.cms.common.DomainException.conflict("input.taskId", "ROUND_INCOMPLETE", "error.assessment.incomplete", 1))));
+        assertThat(appender.list).singleElement().satisfies(e -> {
+            assertThat(e.getLevel().toString()).isEqualTo("INFO");
+            assertThat(e.getThrowableProxy()).isNull();
+            assertThat(e.getFormattedMessage()).contains("ENGINE-16004", "refused");
+        });
+    }
+
+    @Test
     void otherFailuresAndOtherLoggersAreLeftAlone() {
         Logger commands = context.getLogger("org.camunda.bpm.engine.context");
         commands.error("ENGINE-16004 Exception while closing command context: {}", "x", new ProcessEngineException("unknown property"));
