@@ -115,9 +115,7 @@ class AssessmentResultController {
 
     @BatchMapping
     Map<AssessmentResult, AssessmentRound> round(List<AssessmentResult> batch) {
-        Map<Long, AssessmentRound> byId = new java.util.HashMap<>();
-        batch.stream().map(AssessmentResult::getRoundId).distinct().forEach(id -> rounds.find(id).ifPresent(r -> byId.put(id, r)));
-        return Batches.pair(batch, AssessmentResult::getRoundId, byId, null);
+        return Batches.pair(batch, AssessmentResult::getRoundId, rounds.byIds(batch.stream().map(AssessmentResult::getRoundId).toList()), null);
     }
 
     @BatchMapping

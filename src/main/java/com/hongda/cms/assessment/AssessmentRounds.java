@@ -88,6 +88,13 @@ public class AssessmentRounds {
         return rounds.findById(id);
     }
 
+    /** The rounds with these ids, in one statement. */
+    @Transactional(readOnly = true)
+    public Map<Long, AssessmentRound> byIds(java.util.Collection<Long> ids) {
+        return rounds.findAllById(ids.stream().distinct().toList()).stream()
+                .collect(java.util.stream.Collectors.toMap(AssessmentRound::getId, java.util.function.Function.identity()));
+    }
+
     /** The filters of the rounds query, each backed by an index. */
     public record RoundFilter(RoundKind kind, RoundState state, Long branchId) {
     }

@@ -137,6 +137,35 @@ class AssessmentApiTest extends IntegrationTest {
         answered(as(Fixtures.CANDIDATE).document(read).variable("id", Long.toString(resultId)), "NOT_FOUND", "id", null);
     }
 
+    @Autowired
+    com.hongda.cms.support.StatementCounter counter;
+
+    @Test
+    void theResultListSendsTheSameStatementsForAnyPageSize() {
+        for (int i = 0; i < 11; i++) {
+            fixtures.manager(branch, Region.URBAN, i % 2 == 0 ? Grade.JUNIOR : Grade.SENIOR, null, head);
+        }
+        String round = open(Fixtures.HR, "MONTHLY", "2033-01-01", "2033-01-31", fixtures.branchId(branch)).execute()
+                .path("openAssessmentRound.round.id").entity(String.class).get();
+        process.runJobs(fixtures.jdbc().queryForObject("select process_instance_id from assessment_round where id = ?", String.class,
+                Long.parseLong(round)));
+        String list = """
+                query($r: ID!, $n: Int!) { assessmentResults(filter: {roundId: $r}, first: $n) { totalCount nodes { id grade state
+                  manager { name supervisor { name } } round { kind branch { name } } indicators { value } parts { part } pay { total }
+                  steps { key } } } }""";
+        long[] counts = new long[2];
+        int[] sizes = {2, 12};
+        for (int k = 0; k < 2; k++) {
+            as(Fixtures.HR).document(list).variable("r", round).variable("n", sizes[k]).execute().errors().verify();
+            counter.reset();
+            as(Fixtures.HR).document(list).variable("r", round).variable("n", sizes[k]).execute().errors().verify()
+                    .path("assessmentResults.nodes").entityList(Object.class).hasSize(sizes[k]);
+            counts[k] = counter.count();
+        }
+        assertThat(counts[0]).isPositive();
+        assertThat(counts[1]).isEqualTo(counts[0]);
+    }
+
     private GraphQlTester.Request<?> open(String user, String kind, String start, String end, String branchId) {
         Map<String, Object> in = new HashMap<>(Map.of("kind", kind, "periodStart", start, "periodEnd", end));
         in.put("branchId", branchId);
