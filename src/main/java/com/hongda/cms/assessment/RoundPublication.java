@@ -14,24 +14,26 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The end of a round: HR's review may complete only once every result is confirmed or excluded, and
- * publishing excludes those who left meanwhile, ranks the rest within branch and grade in one read and
+ * The end of a round: HR's review may complete only once every result is confirmed or excluded (a
+ * manager who left meanwhile holds nothing up), and publishing ends the assessments of those who left
+ * and excludes them, ranks the rest within branch and grade in one read and
  * one batch of updates ({@link Ranking}), and opens the objection window. Results are read-only after.
  */
 @Component
 class RoundPublication {
 
     private final AssessmentRoundRepository rounds;
-    private final AssessmentRounds service;
     private final AssessmentProperties properties;
     private final NamedParameterJdbcTemplate jdbc;
     private final IdentityService identity;
     private final Clock clock;
+    private final org.camunda.bpm.engine.RuntimeService runtime;
 
-    RoundPublication(AssessmentRoundRepository rounds, AssessmentRounds service, AssessmentProperties properties,
-                     NamedParameterJdbcTemplate jdbc, IdentityService identity, Clock clock) {
+    RoundPublication(AssessmentRoundRepository rounds, AssessmentProperties properties,
+                     NamedParameterJdbcTemplate jdbc, IdentityService identity, Clock clock,
+                     org.camunda.bpm.engine.RuntimeService runtime) {
+        this.runtime = runtime;
         this.rounds = rounds;
-        this.service = service;
         this.properties = properties;
         this.jdbc = jdbc;
         this.identity = identity;
@@ -41,10 +43,11 @@ class RoundPublication {
     /** HR completes the review: refused (CONFLICT ROUND_INCOMPLETE) while a result is still open. */
     void review(DelegateTask task) {
         long roundId = ((Number) task.getVariable("roundId")).longValue();
-        int open = service.progress(roundId).entrySet().stream()
-                .filter(e -> e.getKey() != ResultState.CONFIRMED && e.getKey() != ResultState.EXCLUDED)
-                .mapToInt(java.util.Map.Entry::getValue).sum();
-        if (open > 0) {
+        // A manager who left meanwhile holds nothing up: their result is excluded at publication.
+        Integer open = jdbc.queryForObject("select count(*) from assessment_result r join customer_manager m on m.id = r.manager_id"
+                + " where r.round_id = :round and r.state not in ('CONFIRMED', 'EXCLUDED') and m.status <> 'LEFT'",
+                new MapSqlParameterSource("round", roundId), Integer.class);
+        if (open != null && open > 0) {
             throw DomainException.conflict("input.taskId", "ROUND_INCOMPLETE", "error.assessment.incomplete", open);
         }
         task.getExecution().setVariable("publishedBy", DecidedBy.actor(identity, task));
@@ -68,6 +71,14 @@ class RoundPublication {
         long roundId = ((Number) execution.getVariable("roundId")).longValue();
         AssessmentRound round = rounds.findById(roundId).orElseThrow();
         MapSqlParameterSource p = new MapSqlParameterSource("round", roundId);
+        // Those who left: their unfinished assessments end here, and their results are excluded.
+        for (String pi : jdbc.queryForList("select r.process_instance_id from assessment_result r join customer_manager m"
+                + " on m.id = r.manager_id where r.round_id = :round and r.state in ('PENDING', 'IN_PROGRESS', 'SCORED')"
+                + " and m.status = 'LEFT' and r.process_instance_id is not null", p, String.class)) {
+            if (runtime.createProcessInstanceQuery().processInstanceId(pi).count() > 0) {
+                runtime.deleteProcessInstance(pi, "MANAGER_LEFT");
+            }
+        }
         jdbc.update("update assessment_result set state = 'EXCLUDED', exclusion_reason = 'LEFT' where round_id = :round"
                 + " and state <> 'EXCLUDED' and manager_id in (select id from customer_manager where status = 'LEFT')", p);
         rank(roundId);

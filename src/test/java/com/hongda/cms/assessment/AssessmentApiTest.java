@@ -137,6 +137,36 @@ class AssessmentApiTest extends IntegrationTest {
         answered(as(Fixtures.CANDIDATE).document(read).variable("id", Long.toString(resultId)), "NOT_FOUND", "id", null);
     }
 
+    @Test
+    void aManagerWhoLeavesDuringTheRoundHoldsNothingUpAndIsExcluded() {
+        String round = open(Fixtures.HR, "MONTHLY", "2032-12-01", "2032-12-31", fixtures.branchId(branch)).execute()
+                .path("openAssessmentRound.round.id").entity(String.class).get();
+        String roundPi = fixtures.jdbc().queryForObject("select process_instance_id from assessment_round where id = ?", String.class,
+                Long.parseLong(round));
+        process.runJobs(roundPi);
+        String casePi = fixtures.jdbc().queryForObject("select process_instance_id from assessment_result where round_id = ?"
+                + " and manager_id = ?", String.class, Long.parseLong(round), manager.getId());
+        effects.leave(manager.getId(), new com.hongda.cms.manager.ManagerEffects.Decision("RESIGNED", null, Fixtures.HR));
+        String task = tasks.createTaskQuery().processInstanceId(roundPi).taskDefinitionKey("reviewRound").singleResult().getId();
+        as(Fixtures.HR).document("mutation($id: ID!) { claimTask(input: {taskId: $id}) { task { id } } }").variable("id", task).execute();
+        answered(as(Fixtures.HR).document("""
+                mutation($id: ID!) { completeTask(input: {taskId: $id, values: [{key: "publishDecision", value: "PUBLISH"}]}) { processEnded } }""")
+                .variable("id", task), null, null, null);
+        process.runJobs(roundPi);
+        assertThat(fixtures.jdbc().queryForObject("select concat(state, ' ', exclusion_reason) from assessment_result where round_id = ?"
+                + " and manager_id = ?", String.class, Long.parseLong(round), manager.getId())).isEqualTo("EXCLUDED LEFT");
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(casePi).count()).isZero();
+    }
+
+    @Autowired
+    com.hongda.cms.manager.ManagerEffects effects;
+
+    @Autowired
+    org.camunda.bpm.engine.TaskService tasks;
+
+    @Autowired
+    org.camunda.bpm.engine.RuntimeService runtime;
+
     @Autowired
     com.hongda.cms.support.StatementCounter counter;
 
