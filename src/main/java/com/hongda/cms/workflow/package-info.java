@@ -10,7 +10,7 @@
  * domain-effect delegates; one schema file ({@code extend union Subject = …} if its case is a subject,
  * a {@link com.hongda.cms.workflow.NumericSubjects} resolver); one message bundle
  * ({@code messages-<family>.properties}, zh-CN and en); and one process test. It depends on common,
- * security, workflow and manager only, never on another family (declared in its package-info and
+ * security, workflow, branch and manager only, never on another family (declared in its package-info and
  * checked by {@code ModuleStructureTest}); what one family must tell another travels as an event
  * (see {@code manager.TraineeAppointed}).
  *
