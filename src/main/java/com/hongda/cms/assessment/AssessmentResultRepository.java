@@ -8,7 +8,7 @@ import org.springframework.data.repository.query.Param;
 
 interface AssessmentResultRepository extends JpaRepository<AssessmentResult, Long>, JpaSpecificationExecutor<AssessmentResult> {
 
-    /** Results of a round per state, for its progress. */
-    @Query("select r.state, count(r) from AssessmentResult r where r.roundId = :round group by r.state")
-    List<Object[]> countByState(@Param("round") long roundId);
+    /** Results of each of these rounds per state, for their progress: one statement for a page of rounds. */
+    @Query("select r.roundId, r.state, count(r) from AssessmentResult r where r.roundId in :rounds group by r.roundId, r.state")
+    List<Object[]> countByState(@Param("rounds") java.util.Collection<Long> roundIds);
 }

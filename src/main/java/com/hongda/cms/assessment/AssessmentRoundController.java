@@ -85,8 +85,12 @@ class AssessmentRoundController {
         return Batches.pair(batch, AssessmentRound::getBranchId, branches.byIds(batch.stream().map(AssessmentRound::getBranchId).toList()), null);
     }
 
-    @SchemaMapping
-    List<StateCount> progress(AssessmentRound round) {
-        return rounds.progress(round.getId()).entrySet().stream().map(e -> new StateCount(e.getKey(), e.getValue())).toList();
+    @BatchMapping
+    Map<AssessmentRound, List<StateCount>> progress(List<AssessmentRound> batch) {
+        Map<Long, Map<ResultState, Integer>> counts = rounds.progress(batch.stream().map(AssessmentRound::getId).toList());
+        Map<Long, List<StateCount>> lists = new java.util.HashMap<>();
+        counts.forEach((round, byState) -> lists.put(round,
+                byState.entrySet().stream().map(e -> new StateCount(e.getKey(), e.getValue())).toList()));
+        return Batches.pair(batch, AssessmentRound::getId, lists, List.of());
     }
 }

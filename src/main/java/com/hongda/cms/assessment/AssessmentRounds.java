@@ -108,12 +108,14 @@ public class AssessmentRounds {
         return paging.page(AssessmentRound.class, spec, Sort.by(Sort.Order.desc("periodStart"), Sort.Order.desc("id")), args);
     }
 
-    /** How many results of the round stand in each state. */
+    /** How many results of each of these rounds stand in each state, in one statement. */
     @Transactional(readOnly = true)
-    public Map<ResultState, Integer> progress(long roundId) {
-        Map<ResultState, Integer> counts = new EnumMap<>(ResultState.class);
-        for (Object[] row : results.countByState(roundId)) {
-            counts.put((ResultState) row[0], ((Number) row[1]).intValue());
+    public Map<Long, Map<ResultState, Integer>> progress(java.util.Collection<Long> roundIds) {
+        Map<Long, Map<ResultState, Integer>> counts = new java.util.HashMap<>();
+        if (!roundIds.isEmpty()) {
+            for (Object[] row : results.countByState(roundIds)) {
+                counts.computeIfAbsent((Long) row[0], k -> new EnumMap<>(ResultState.class)).put((ResultState) row[1], ((Number) row[2]).intValue());
+            }
         }
         return counts;
     }

@@ -50,9 +50,12 @@ class AssessmentSheetsController {
     private final ManagerService managers;
     private final Branches branches;
     private final MessageSource messages;
+    private final com.hongda.cms.common.HttpErrors errors;
 
     AssessmentSheetsController(PerformanceImport imports, AssessmentRounds rounds, AssessmentResultRepository results,
-                               ManagerService managers, Branches branches, MessageSource messages) {
+                               ManagerService managers, Branches branches, MessageSource messages,
+                               com.hongda.cms.common.HttpErrors errors) {
+        this.errors = errors;
         this.imports = imports;
         this.rounds = rounds;
         this.results = results;
@@ -98,19 +101,16 @@ class AssessmentSheetsController {
 
     @ExceptionHandler(PerformanceImport.Rejected.class)
     ResponseEntity<Map<String, Object>> rejected(PerformanceImport.Rejected e, Locale locale) {
-        List<Map<String, Object>> errors = new ArrayList<>();
+        List<Map<String, Object>> body = new ArrayList<>();
         for (SheetError error : e.errors()) {
-            Map<String, Object> extensions = new LinkedHashMap<>();
-            extensions.put("classification", ErrorType.BAD_REQUEST.name());
-            extensions.put("rule", error.rule());
-            extensions.put("row", error.row());
+            Map<String, Object> cell = new LinkedHashMap<>();
+            cell.put("row", error.row());
             if (error.column() != null) {
-                extensions.put("column", error.column());
+                cell.put("column", error.column());
             }
-            errors.add(Map.of("message", messages.getMessage(error.messageKey(), error.args().toArray(), error.messageKey(), locale),
-                    "extensions", extensions));
+            body.add(errors.error(locale, ErrorType.BAD_REQUEST, error.rule(), cell, error.messageKey(), error.args().toArray()));
         }
-        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON).body(Map.of("errors", errors));
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON).body(Map.of("errors", body));
     }
 
     @ExceptionHandler(DomainException.class)
@@ -121,16 +121,9 @@ class AssessmentSheetsController {
             case CONFLICT -> HttpStatus.CONFLICT;
             default -> HttpStatus.BAD_REQUEST;
         };
-        Map<String, Object> extensions = new LinkedHashMap<>();
-        extensions.put("classification", e.type().name());
-        if (e.rule() != null) {
-            extensions.put("rule", e.rule());
-        }
-        if (e.field() != null) {
-            extensions.put("field", e.field());
-        }
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(Map.of("errors",
-                List.of(Map.of("message", messages.getMessage(e.messageKey(), e.args(), e.messageKey(), locale), "extensions", extensions))));
+        Map<String, Object> field = e.field() == null ? null : Map.of("field", e.field());
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("errors", List.of(errors.error(locale, e.type(), e.rule(), field, e.messageKey(), e.args()))));
     }
 
     private static InputStream part(HttpServletRequest request) throws IOException, jakarta.servlet.ServletException {
@@ -141,10 +134,8 @@ class AssessmentSheetsController {
         return file.getInputStream();
     }
 
+    /** The roles of the endpoint (a login that must change its password never gets here: security.PasswordChangeFilter). */
     private static void allow(Role... roles) {
-        if (CurrentUser.mustChangePassword()) {
-            throw new DomainException(ErrorType.FORBIDDEN, "error.person.passwordChangeRequired", null, "PASSWORD_CHANGE_REQUIRED");
-        }
         if (!CurrentUser.hasAnyRole(roles)) {
             throw DomainException.forbidden("error.forbidden");
         }

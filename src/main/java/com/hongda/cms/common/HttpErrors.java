@@ -34,16 +34,27 @@ public class HttpErrors {
 
     /** The response body, with the message in the language the request asks for. */
     public Map<String, Object> body(String acceptLanguage, ErrorType type, String rule, String messageKey, Object... args) {
-        Locale locale = RequestLocale.resolve(acceptLanguage);
+        return Map.of("errors", List.of(error(RequestLocale.resolve(acceptLanguage), type, rule, null, messageKey, args)));
+    }
+
+    /**
+     * One error of such a body: the message in {@code locale}, the classification, the rule and any
+     * further extensions (e.g. the row and column of a spreadsheet's cell), for a body of several errors.
+     */
+    public Map<String, Object> error(Locale locale, ErrorType type, String rule, Map<String, Object> more, String messageKey,
+                                     Object... args) {
         Map<String, Object> extensions = new LinkedHashMap<>();
         extensions.put("classification", type.name());
         if (rule != null) {
             extensions.put("rule", rule);
         }
+        if (more != null) {
+            extensions.putAll(more);
+        }
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("message", messages.getMessage(messageKey, args, messageKey, locale));
         error.put("extensions", extensions);
-        return Map.of("errors", List.of(error));
+        return error;
     }
 
     /**

@@ -22,15 +22,6 @@ public final class CurrentUser {
         return auth != null && auth.isAuthenticated();
     }
 
-    /**
-     * Whether the caller signed in with a password someone else chose and must change it first
-     * (see {@code PasswordChangeGate}): endpoints outside GraphQL refuse such a caller too.
-     */
-    public static boolean mustChangePassword() {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        return auth != null && auth.getAuthorities().stream().anyMatch(a -> PasswordChangeGate.REQUIRED.getAuthority().equals(a.getAuthority()));
-    }
-
     public static boolean hasAnyRole(Role... roles) {
         Authentication auth = authentication();
         for (GrantedAuthority a : auth.getAuthorities()) {

@@ -62,6 +62,7 @@ class SecurityConfig {
         }
         // After authentication, whichever scheme it was: the engine learns who acts.
         http.addFilterAfter(new EngineIdentityFilter(identityService), AuthorizationFilter.class);
+        http.addFilterAfter(new PasswordChangeFilter(errors), EngineIdentityFilter.class);
         return http.build();
     }
 

@@ -156,7 +156,8 @@ class AssessmentProcessTest extends IntegrationTest {
         String object = "mutation($r: ID!, $why: String!) { objectToAssessmentResult(input: {resultId: $r, reason: $why}) {"
                 + " result { objectionReason objectedAt } } }";
         String monthly = result(round, junior).getId().toString();
-        answered(as(juniorLogin).document(object).variable("r", monthly).variable("why", "客户数据有误"), null, null, null);
+        answered(as(juniorLogin).document(object).variable("r", monthly).variable("why", "客户数据有误 𠀀👍"), null, null, null);
+        assertThat(result(round, junior).getObjectionReason()).isEqualTo("客户数据有误 𠀀👍");
         answered(as(juniorLogin).document(object).variable("r", monthly).variable("why", "again"), "CONFLICT", "input.resultId",
                 "ALREADY_OBJECTED");
         String otherResult = result(round, intermediate).getId().toString();

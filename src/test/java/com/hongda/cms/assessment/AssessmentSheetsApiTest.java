@@ -92,6 +92,19 @@ class AssessmentSheetsApiTest extends IntegrationTest {
                 .build().get().exchange().expectStatus().isNotFound();
     }
 
+    @Test
+    void aLoginThatMustChangeItsPasswordGetsNoSpreadsheet() {
+        String id = fixtures.unique("hrnew").toLowerCase();
+        as(Fixtures.ADMIN).document("mutation($in: CreateUserInput!) { createUser(input: $in) { person { id } } }")
+                .variable("in", java.util.Map.of("id", id, "name", "新HR", "password", "Start12345x", "roles", List.of("HR")))
+                .execute().errors().verify();
+        server("/assessment/performance-template.xlsx").defaultHeaders(h -> h.setBasicAuth(id, "Start12345x")).build().get()
+                .exchange().expectStatus().isForbidden().expectBody()
+                .jsonPath("$.errors[0].extensions.rule").isEqualTo("PASSWORD_CHANGE_REQUIRED");
+        server("/assessment/performance-template.xlsx").defaultHeaders(h -> h.setBasicAuth(Fixtures.HR, Fixtures.PASSWORD)).build().get()
+                .exchange().expectStatus().isOk();
+    }
+
     private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec upload(String round, byte[] sheet, String user) {
         MultipartBodyBuilder body = new MultipartBodyBuilder();
         body.part("file", sheet).filename("figures.xlsx").contentType(AssessmentSheetsController.XLSX);

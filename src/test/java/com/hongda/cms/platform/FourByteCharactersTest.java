@@ -35,6 +35,28 @@ class FourByteCharactersTest extends IntegrationTest {
     Environment environment;
 
     @Test
+    void branchAndTransferTextsAndAnObjectionRoundTripExactly() {
+        String name = "城东 " + RARE + " " + fixtures.unique("B");
+        String branch = as(Fixtures.HR).document("""
+                mutation($n: String!, $c: String!, $r: String!) { createBranch(input: {code: $c, name: $n, region: URBAN, reason: $r}) {
+                  branch { id name } } }""").variable("n", name).variable("c", fixtures.unique("E").replaceAll("[^A-Za-z0-9-]", ""))
+                .variable("r", "新设 " + RARE).execute().path("createBranch.branch.name").entity(String.class).isEqualTo(name).get();
+        String id = as(Fixtures.HR).document("query($n: String!) { branches(filter: {nameContains: $n}) { nodes { id } } }")
+                .variable("n", RARE).execute().path("branches.nodes[0].id").entity(String.class).get();
+        as(Fixtures.HR).document("mutation($id: ID!, $r: String!) { updateBranch(input: {id: $id, region: RURAL, reason: $r}) { branch { id } } }")
+                .variable("id", id).variable("r", "划转 " + RARE).execute().errors().verify();
+        as(Fixtures.AUDITOR).document("query($id: ID!) { branch(id: $id) { changes { reason } } }").variable("id", id).execute()
+                .path("branch.changes[*].reason").entityList(String.class).containsExactly("新设 " + RARE, "划转 " + RARE);
+        var manager = fixtures.manager(fixtures.unique("E"), com.hongda.cms.common.Region.URBAN, com.hongda.cms.manager.Grade.JUNIOR);
+        as(Fixtures.HR).document("""
+                mutation($m: ID!, $b: ID!, $r: String!) { transferManager(input: {managerId: $m, branchId: $b, reason: $r}) {
+                  manager { branchHistory { reason } } } }""").variable("m", manager.getId().toString()).variable("b", id)
+                .variable("r", "调动 " + RARE).execute().path("transferManager.manager.branchHistory[1].reason").entity(String.class)
+                .isEqualTo("调动 " + RARE);
+        assertThat(branch).isEqualTo(name);
+    }
+
+    @Test
     void taskCommentAndCompletionReasonRoundTripExactly() {
         String applicationId = submit();
         String taskId = hrReviewTask(applicationId);
