@@ -194,6 +194,16 @@ public class Branches implements BranchDirectory {
         return branches.findById(id).orElseThrow(() -> DomainException.notFound(field, "branch", id));
     }
 
+    /**
+     * Locks the branch's row until the transaction ends, or NOT_FOUND naming {@code field}: decisions that
+     * count a branch's grade holders against its SENIOR cap (a promotion list, an exceptional promotion)
+     * take it, so two of them never both fit under the cap.
+     */
+    @Transactional
+    public Branch lock(String field, long id) {
+        return branches.findByIdForUpdate(id).orElseThrow(() -> DomainException.notFound(field, "branch", id));
+    }
+
     @Transactional(readOnly = true)
     public Optional<Branch> find(long id) {
         return branches.findById(id);

@@ -116,8 +116,14 @@ public class CustomerManager {
      * (逐级晋升); a demotion one step down. Returns the grade before.
      */
     Grade changeGrade(Grade to, LocalDate today, Instant now) {
+        return changeGrade(to, false, today, now);
+    }
+
+    /** A grade change; {@code skipping} allows an exceptional promotion several grades up (破格晋升). */
+    Grade changeGrade(Grade to, boolean skipping, LocalDate today, Instant now) {
         mustNotHaveLeft();
-        if (Math.abs(to.ordinal() - grade.ordinal()) != 1) {
+        int step = to.ordinal() - grade.ordinal();
+        if (skipping ? step < 1 : Math.abs(step) != 1) {
             throw new IllegalArgumentException("grade changes go one step at a time: " + grade + " -> " + to);
         }
         Grade before = grade;

@@ -26,8 +26,11 @@ public class ManagerEffects {
     private final ManagerRepository managers;
     private final ManagerHistory history;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    ManagerEffects(ManagerRepository managers, ManagerHistory history, Clock clock) {
+    ManagerEffects(ManagerRepository managers, ManagerHistory history, Clock clock,
+                   org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.managers = managers;
         this.history = history;
         this.clock = clock;
@@ -61,6 +64,19 @@ public class ManagerEffects {
     @Transactional
     public GradeChange demote(long managerId, Decision why) {
         return oneStep(managerId, -1, Grade.INTERMEDIATE, Grade.SENIOR, "error.manager.noDemotion", why);
+    }
+
+    /**
+     * An exceptional promotion (破格晋升): to any higher grade, skipping grades, above TRAINEE; the
+     * caller's process holds the extra approvals it needs, and its reason says it was exceptional.
+     */
+    @Transactional
+    public GradeChange promoteExceptionally(long managerId, Grade to, Decision why) {
+        CustomerManager m = manager(managerId);
+        if (m.getGrade() == Grade.TRAINEE || to.compareTo(m.getGrade()) <= 0) {
+            throw DomainException.conflict("managerId", "GRADE_ONE_STEP", "error.manager.gradeStep", m.getGrade(), to);
+        }
+        return changeGrade(m, to, true, why);
     }
 
     /**
@@ -110,7 +126,7 @@ public class ManagerEffects {
         if (m.getGrade().compareTo(lowest) < 0 || m.getGrade().compareTo(highest) > 0) {
             throw DomainException.conflict("managerId", "GRADE_ONE_STEP", refusal, m.getName(), m.getGrade());
         }
-        return changeGrade(m, Grade.values()[m.getGrade().ordinal() + direction], why);
+        return changeGrade(m, Grade.values()[m.getGrade().ordinal() + direction], false, why);
     }
 
     private CustomerManager toStatus(long managerId, ManagerStatus status, Decision why) {
@@ -124,14 +140,23 @@ public class ManagerEffects {
     }
 
     private GradeChange changeGrade(CustomerManager m, Grade to, Decision why) {
+        return changeGrade(m, to, false, why);
+    }
+
+    /** Changes the grade, writes the history and tells the other modules ({@link GradeChanged}, in this transaction). */
+    private GradeChange changeGrade(CustomerManager m, Grade to, boolean skipping, Decision why) {
         Instant now = clock.instant();
         Grade before;
         try {
-            before = m.changeGrade(to, LocalDate.now(clock), now);
-        } catch (IllegalArgumentException | IllegalStateException e) {
+            before = m.changeGrade(to, skipping, LocalDate.now(clock), now);
+        } catch (IllegalArgumentException e) {
             throw DomainException.conflict("managerId", "GRADE_ONE_STEP", "error.manager.gradeStep", m.getGrade(), to);
+        } catch (IllegalStateException e) {
+            throw DomainException.conflict("managerId", "MANAGER_LEFT", "error.manager.left", m.getName());
         }
-        return history.grade(m, before, now, why);
+        GradeChange change = history.grade(m, before, now, why);
+        events.publishEvent(new GradeChanged(m.getId(), m.getBranchId(), before, to, why.reason(), why.processInstanceId(), why.decidedBy()));
+        return change;
     }
 
     private void changeStatus(CustomerManager m, ManagerStatus to, Decision why) {
