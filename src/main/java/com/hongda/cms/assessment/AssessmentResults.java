@@ -12,6 +12,7 @@ import com.hongda.cms.security.Role;
 import jakarta.persistence.criteria.Subquery;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.data.domain.Sort;
@@ -74,6 +75,26 @@ public class AssessmentResults {
         Specification<AssessmentResult> spec = Specification.allOf(annual, Specs.equal("branchId", branchId), Specs.equal("grade", grade),
                 Specs.equal("state", ResultState.CONFIRMED), visible());
         return paging.page(AssessmentResult.class, spec, Sort.by("branchId", "grade", "rankInGroup", "id"), args);
+    }
+
+    /** A manager's place in a year's annual ranking: the total, the rank within branch and grade, the top percent. */
+    public record AnnualStanding(long managerId, java.math.BigDecimal totalScore, int rank, int groupSize, java.math.BigDecimal topPercent) {
+    }
+
+    /**
+     * The annual standing of each of these managers in a year (the published annual review whose period
+     * starts in it), in one statement, whoever asks: the promotion cycle reads it for every graded
+     * manager of a branch. Managers without a confirmed annual result are absent.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, AnnualStanding> annualStandings(int year, Collection<Long> managerIds) {
+        if (managerIds.isEmpty()) {
+            return Map.of();
+        }
+        return results.annualStandings(java.time.LocalDate.of(year, 1, 1), java.time.LocalDate.of(year, 12, 31), managerIds).stream()
+                .collect(java.util.stream.Collectors.toMap(AssessmentResult::getManagerId,
+                        r -> new AnnualStanding(r.getManagerId(), r.getTotalScore(), r.getRankInGroup(), r.getGroupSize(), r.getTopPercent()),
+                        (a, b) -> a));
     }
 
     /** The result, if it exists and the caller may see it. */

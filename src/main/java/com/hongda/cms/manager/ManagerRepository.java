@@ -32,4 +32,9 @@ interface ManagerRepository extends JpaRepository<CustomerManager, Long> {
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select m from CustomerManager m where m.id = :id")
     Optional<CustomerManager> findByIdForUpdate(@Param("id") Long id);
+
+    /** The graded managers (JUNIOR and above) of a branch who have not left, by id. */
+    @Query("select m from CustomerManager m where m.branchId = :branch and m.status <> com.hongda.cms.manager.ManagerStatus.LEFT"
+            + " and m.grade <> com.hongda.cms.manager.Grade.TRAINEE order by m.id")
+    java.util.List<CustomerManager> findGradedIn(@Param("branch") long branchId);
 }

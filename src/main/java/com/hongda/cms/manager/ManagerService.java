@@ -287,6 +287,12 @@ public class ManagerService {
         return leaves.save(new Leave(managerId, kind, from, to, Texts.blankToNull(note), actor, clock.instant()));
     }
 
+    /** The graded managers (JUNIOR and above) of a branch who have not left, by id: a promotion cycle's population. */
+    @Transactional(readOnly = true)
+    public List<CustomerManager> gradedIn(long branchId) {
+        return managers.findGradedIn(branchId);
+    }
+
     @Transactional(readOnly = true)
     public Map<Long, List<Leave>> leaves(Collection<Long> managerIds) {
         return leaves.findByManagerIdInOrderByStartsOnAscIdAsc(managerIds).stream().collect(Collectors.groupingBy(Leave::getManagerId));

@@ -1,0 +1,185 @@
+package com.hongda.cms.promotion;
+
+import com.hongda.cms.common.Batches;
+import com.hongda.cms.common.Connection;
+import com.hongda.cms.common.DomainException;
+import com.hongda.cms.common.Ids;
+import com.hongda.cms.common.PageArgs;
+import com.hongda.cms.manager.CustomerManager;
+import com.hongda.cms.manager.ManagerService;
+import com.hongda.cms.security.CurrentUser;
+import com.hongda.cms.security.Role;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+
+/** The {@code PromotionReview} type, its queries, the judge's sheet and HR's amendment. */
+@Controller
+@SchemaMapping(typeName = "PromotionReview")
+class PromotionReviewController {
+
+    private final PromotionReviews reviews;
+    private final PromotionCycles cycles;
+    private final ScoreSheets sheets;
+    private final ManagerService managers;
+
+    PromotionReviewController(PromotionReviews reviews, PromotionCycles cycles, ScoreSheets sheets, ManagerService managers) {
+        this.reviews = reviews;
+        this.cycles = cycles;
+        this.sheets = sheets;
+        this.managers = managers;
+    }
+
+    record ReviewFilterInput(@Size(max = 20) String cycleId, @Size(max = 20) String managerId, ReviewKind review, ReviewState state) {
+    }
+
+    record ScoreInput(@NotBlank @Size(max = 20) String reviewId, @NotNull Double score) {
+    }
+
+    record ScorePresentationsInput(@NotBlank @Size(max = 20) String cycleId, @NotNull @Size(max = 200) List<@Valid ScoreInput> scores,
+                                   Boolean submit) {
+    }
+
+    record AmendInput(@NotBlank @Size(max = 20) String reviewId, @NotNull Boolean proposed, @NotBlank @Size(max = 500) String reason) {
+    }
+
+    record ReviewPayload(PromotionReview review) {
+    }
+
+    record SheetPayload(ScoreSheets.Sheet sheet) {
+    }
+
+    @QueryMapping
+    @PreAuthorize("isAuthenticated()")
+    PromotionReview promotionReview(@Argument String id) {
+        long reviewId = Ids.parse("id", id);
+        return reviews.find(reviewId).orElseThrow(() -> DomainException.notFound("id", "promotionReview", reviewId));
+    }
+
+    @QueryMapping
+    @PreAuthorize("isAuthenticated()")
+    Connection<PromotionReview> promotionReviews(@Argument @Valid ReviewFilterInput filter, @Argument Integer first, @Argument String after,
+                                                 @Argument Integer last, @Argument String before) {
+        ReviewFilterInput f = filter == null ? new ReviewFilterInput(null, null, null, null) : filter;
+        return reviews.page(new PromotionReviews.ReviewFilter(id("filter.cycleId", f.cycleId()), id("filter.managerId", f.managerId()),
+                f.review(), f.state()), new PageArgs(first, after, last, before));
+    }
+
+    @QueryMapping
+    @PreAuthorize("hasRole('JUDGE')")
+    ScoreSheets.Sheet myScoreSheet(@Argument @Size(max = 20) String cycleId) {
+        return sheets.sheet(Ids.parse("cycleId", cycleId), CurrentUser.id());
+    }
+
+    @MutationMapping
+    @PreAuthorize("hasRole('JUDGE')")
+    SheetPayload scorePresentations(@Argument @Valid ScorePresentationsInput input) {
+        List<ScoreSheets.Given> given = new java.util.ArrayList<>();
+        for (int i = 0; i < input.scores().size(); i++) {
+            ScoreInput s = input.scores().get(i);
+            if (!Double.isFinite(s.score())) {
+                throw DomainException.badRequest("input.scores[" + i + "].score", "RANGE", "error.promotion.scoreRange");
+            }
+            given.add(new ScoreSheets.Given(Ids.parse("input.scores[" + i + "].reviewId", s.reviewId()), BigDecimal.valueOf(s.score())));
+        }
+        return new SheetPayload(sheets.score(Ids.parse("input.cycleId", input.cycleId()), CurrentUser.id(), given,
+                Boolean.TRUE.equals(input.submit())));
+    }
+
+    @MutationMapping
+    @PreAuthorize("hasRole('HR')")
+    ReviewPayload amendPromotionList(@Argument @Valid AmendInput input) {
+        return new ReviewPayload(reviews.amend(Ids.parse("input.reviewId", input.reviewId()), input.proposed(), input.reason().trim(),
+                CurrentUser.id()));
+    }
+
+    @SchemaMapping
+    String id(PromotionReview r) {
+        return String.valueOf(r.getId());
+    }
+
+    @SchemaMapping
+    String cycleId(PromotionReview r) {
+        return String.valueOf(r.getCycleId());
+    }
+
+    @BatchMapping
+    Map<PromotionReview, PromotionCycle> cycle(List<PromotionReview> batch) {
+        return Batches.pair(batch, PromotionReview::getCycleId, cycles.byIds(batch.stream().map(PromotionReview::getCycleId).toList()), null);
+    }
+
+    @BatchMapping
+    Map<PromotionReview, CustomerManager> manager(List<PromotionReview> batch) {
+        return Batches.pair(batch, PromotionReview::getManagerId, managers.byIds(batch.stream().map(PromotionReview::getManagerId).toList()), null);
+    }
+
+    @BatchMapping
+    Map<PromotionReview, BigDecimal> presentationScore(List<PromotionReview> batch) {
+        return ifVisible(batch, PromotionReview::getPresentationScore);
+    }
+
+    @BatchMapping
+    Map<PromotionReview, BigDecimal> totalScore(List<PromotionReview> batch) {
+        return ifVisible(batch, PromotionReview::getTotalScore);
+    }
+
+    @BatchMapping
+    Map<PromotionReview, Integer> raceRank(List<PromotionReview> batch) {
+        return ifVisible(batch, PromotionReview::getRaceRank);
+    }
+
+    @BatchMapping
+    Map<PromotionReview, Boolean> proposed(List<PromotionReview> batch) {
+        return ifVisible(batch, r -> r.getRaceRank() == null ? null : r.isProposed());
+    }
+
+    /**
+     * Each judge's score: the auditor always; COMMITTEE, HR and ADMIN once the panel has closed. A judge
+     * reads their own on their sheet, never another's.
+     */
+    @BatchMapping
+    Map<PromotionReview, List<PresentationScore>> judgeScores(List<PromotionReview> batch) {
+        boolean auditor = CurrentUser.hasAnyRole(Role.AUDITOR);
+        boolean afterPanel = CurrentUser.hasAnyRole(Role.COMMITTEE, Role.HR, Role.ADMIN);
+        Map<Long, PromotionCycle> byId = auditor || afterPanel ? cycles.byIds(batch.stream().map(PromotionReview::getCycleId).toList()) : Map.of();
+        List<Long> readable = batch.stream().filter(r -> auditor || (afterPanel && byId.get(r.getCycleId()).panelClosed()))
+                .map(PromotionReview::getId).toList();
+        Map<Long, List<PresentationScore>> scores = readable.isEmpty() ? Map.of() : reviews.scores(readable);
+        return Batches.pair(batch, PromotionReview::getId, scores, List.of());
+    }
+
+    @SchemaMapping(typeName = "ScoreSheet")
+    PromotionCycle cycle(ScoreSheets.Sheet sheet) {
+        return sheet.cycle();
+    }
+
+    /** A result field's value where the caller may see the cycle's results, else null. */
+    private <T> Map<PromotionReview, T> ifVisible(List<PromotionReview> batch, Function<PromotionReview, T> value) {
+        Map<Long, PromotionCycle> byId = cycles.byIds(batch.stream().map(PromotionReview::getCycleId).toList());
+        Map<PromotionReview, T> out = new HashMap<>();
+        for (PromotionReview r : batch) {
+            PromotionCycle c = byId.get(r.getCycleId());
+            if (c != null && PromotionReviews.resultsVisible(c)) {
+                out.put(r, value.apply(r));
+            }
+        }
+        return out;
+    }
+
+    private static Long id(String field, String value) {
+        return value == null ? null : Ids.parse(field, value);
+    }
+}
