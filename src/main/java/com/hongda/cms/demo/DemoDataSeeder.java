@@ -55,6 +55,8 @@ public class DemoDataSeeder implements ApplicationRunner {
             new DemoUser("judge1", "评审委员 冯一", Role.JUDGE),
             new DemoUser("judge2", "评审委员 冯二", Role.JUDGE),
             new DemoUser("judge3", "评审委员 冯三", Role.JUDGE),
+            new DemoUser("judge4", "评审委员 冯四", Role.JUDGE),
+            new DemoUser("judge5", "评审委员 冯五", Role.JUDGE),
             new DemoUser("service", "客服 何琳", Role.SERVICE_DESK),
             new DemoUser("auditor", "内审 曹明", Role.AUDITOR),
             new DemoUser("manager1", "客户经理 王芳", Role.MANAGER, Role.EMPLOYEE),

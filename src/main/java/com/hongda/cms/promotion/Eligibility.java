@@ -1,13 +1,13 @@
 package com.hongda.cms.promotion;
 
 import com.hongda.cms.manager.Grade;
-import java.io.InputStream;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The {@code promotion-eligibility} table, evaluated for every graded manager of a branch. It runs on
- * the engine's DMN engine directly, with the latest deployed version parsed once: a preview writes
+ * a DMN engine of its own, on the latest deployed version parsed once: a preview writes
  * nothing (no decision history for hundreds of rows a committee only looks at), and the opening's
  * reviews store every input and the outcome themselves.
  */
@@ -25,12 +25,12 @@ class Eligibility {
     static final String DECISION = "promotion-eligibility";
 
     private final RepositoryService repository;
-    private final ProcessEngineConfigurationImpl engine;
+    /** A DMN engine of its own, without the process engine's history: evaluating writes nothing. */
+    private final DmnEngine dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
     private final Map<String, DmnDecision> parsed = new ConcurrentHashMap<>();
 
-    Eligibility(RepositoryService repository, ProcessEngineConfigurationImpl engine) {
+    Eligibility(RepositoryService repository) {
         this.repository = repository;
-        this.engine = engine;
     }
 
     /** What the table decides. */
@@ -42,8 +42,8 @@ class Eligibility {
         DecisionDefinition definition = repository.createDecisionDefinitionQuery().decisionDefinitionKey(DECISION)
                 .latestVersion().singleResult();
         DmnDecision decision = parsed.computeIfAbsent(definition.getId(), id -> {
-            try (InputStream xml = repository.getDecisionModel(id)) {
-                return engine.getDmnEngine().parseDecision(DECISION, xml);
+            try (java.io.InputStream xml = repository.getDecisionModel(id)) {
+                return dmn.parseDecision(DECISION, xml);
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
@@ -62,8 +62,8 @@ class Eligibility {
         Decision decide(Grade grade, int monthsInGrade, Double topPercent, boolean excusedLeave, boolean otherAbsence) {
             VariableMap in = Variables.createVariables().putValue("grade", grade.name()).putValue("monthsInGrade", monthsInGrade)
                     .putValue("topPercent", topPercent).putValue("excusedLeave", excusedLeave).putValue("otherAbsence", otherAbsence);
-            DmnDecisionRuleResult row = engine.getDmnEngine().evaluateDecisionTable(decision, in).getFirstResult();
-            String target = row.getEntry("targetGrade");
+            DmnDecisionRuleResult row = dmn.evaluateDecisionTable(decision, in).getFirstResult();
+            String target = (String) row.getEntryMap().get("targetGrade");
             return new Decision(ReviewKind.valueOf(row.getEntry("review")), target == null ? null : Grade.valueOf(target),
                     row.getEntry("reason"));
         }

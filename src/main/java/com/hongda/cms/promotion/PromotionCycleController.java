@@ -14,7 +14,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import java.time.OffsetDateTime;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -48,7 +48,7 @@ class PromotionCycleController {
         this.judges = judges;
     }
 
-    record OpenInput(@NotBlank @Size(max = 20) String branchId, @NotNull Integer year, OffsetDateTime applicationDeadline) {
+    record OpenInput(@NotBlank @Size(max = 20) String branchId, @NotNull Integer year, Instant applicationDeadline) {
     }
 
     record CycleFilterInput(@Size(max = 20) String branchId, Integer year, CycleState state) {
@@ -97,7 +97,7 @@ class PromotionCycleController {
     @PreAuthorize("hasAnyRole('COMMITTEE','ADMIN')")
     CyclePayload openPromotionCycle(@Argument @Valid OpenInput input) {
         return new CyclePayload(cycles.open(Ids.parse("input.branchId", input.branchId()), input.year(),
-                input.applicationDeadline() == null ? null : input.applicationDeadline().toInstant(), CurrentUser.id()));
+                input.applicationDeadline(), CurrentUser.id()));
     }
 
     @SchemaMapping
