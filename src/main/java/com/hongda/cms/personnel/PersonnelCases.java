@@ -104,6 +104,7 @@ public class PersonnelCases {
      * manager who has left needs none.
      */
     @EventListener
+    @Transactional
     void on(ExitReviewDue due) {
         Optional<CustomerManager> m = managers.find(due.managerId());
         if (m.isEmpty() || m.get().getStatus() == ManagerStatus.LEFT
