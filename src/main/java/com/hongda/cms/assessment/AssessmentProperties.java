@@ -5,11 +5,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * The assessment settings that are not part of the scheme (application.yml {@code cms.assessment}):
  * how many assessments one job starts, the working days a part or a review may take before it is
- * raised as overdue, and how long after publication a manager may object.
+ * raised as overdue, how long after publication a manager may object, and the skills test's pass mark
+ * (a total below it opens an exit review when the round is published).
  */
 @ConfigurationProperties("cms.assessment")
 public record AssessmentProperties(Integer batchSize, Integer partWorkingDays, Integer reviewWorkingDays, Integer objectionDays,
-                                   Pay pay) {
+                                   Pay pay, java.math.BigDecimal skillsPassScore) {
 
     /**
      * The pay report's terms (个人收入 = 基础工资 + 绩效工资 + 行为考核评分): the base pay of each grade, and the
@@ -28,8 +29,11 @@ public record AssessmentProperties(Integer batchSize, Integer partWorkingDays, I
         reviewWorkingDays = reviewWorkingDays == null ? 5 : reviewWorkingDays;
         objectionDays = objectionDays == null ? 10 : objectionDays;
         pay = pay == null ? new Pay(null, null) : pay;
-        if (batchSize < 1 || batchSize > 1000 || partWorkingDays < 1 || reviewWorkingDays < 1 || objectionDays < 0) {
-            throw new IllegalArgumentException("cms.assessment: batch-size 1-1000, working days at least 1, objection-days at least 0");
+        skillsPassScore = skillsPassScore == null ? java.math.BigDecimal.valueOf(60) : skillsPassScore;
+        if (batchSize < 1 || batchSize > 1000 || partWorkingDays < 1 || reviewWorkingDays < 1 || objectionDays < 0
+                || skillsPassScore.signum() < 0 || skillsPassScore.compareTo(java.math.BigDecimal.valueOf(100)) > 0) {
+            throw new IllegalArgumentException("cms.assessment: batch-size 1-1000, working days at least 1, objection-days at least 0,"
+                    + " skills-pass-score 0-100");
         }
     }
 }

@@ -1,6 +1,7 @@
 package com.hongda.cms.assessment;
 
 import com.hongda.cms.common.DomainException;
+import com.hongda.cms.manager.ExitReviewDue;
 import com.hongda.cms.workflow.DecidedBy;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,6 +19,8 @@ import org.springframework.stereotype.Component;
  * manager who left meanwhile holds nothing up), and publishing ends the assessments of those who left
  * and excludes them, ranks the rest within branch and grade in one read and
  * one batch of updates ({@link Ranking}), and opens the objection window. Results are read-only after.
+ * A skills test's confirmed totals below {@code cms.assessment.skills-pass-score} each announce that the
+ * manager's exit review is due ({@link ExitReviewDue}, in this transaction).
  */
 @Component
 class RoundPublication {
@@ -28,11 +31,13 @@ class RoundPublication {
     private final IdentityService identity;
     private final Clock clock;
     private final org.camunda.bpm.engine.RuntimeService runtime;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     RoundPublication(AssessmentRoundRepository rounds, AssessmentProperties properties,
                      NamedParameterJdbcTemplate jdbc, IdentityService identity, Clock clock,
-                     org.camunda.bpm.engine.RuntimeService runtime) {
+                     org.camunda.bpm.engine.RuntimeService runtime, org.springframework.context.ApplicationEventPublisher events) {
         this.runtime = runtime;
+        this.events = events;
         this.rounds = rounds;
         this.properties = properties;
         this.jdbc = jdbc;
@@ -84,5 +89,13 @@ class RoundPublication {
         rank(roundId);
         Instant now = clock.instant();
         round.published((String) execution.getVariable("publishedBy"), now, now.plus(Duration.ofDays(properties.objectionDays())));
+        if (round.getKind() == RoundKind.SKILLS_TEST) {
+            for (Long manager : jdbc.queryForList("select manager_id from assessment_result where round_id = :round"
+                    + " and state = 'CONFIRMED' and total_score < :pass order by manager_id", p.addValue("pass", properties.skillsPassScore()),
+                    Long.class)) {
+                events.publishEvent(new ExitReviewDue(manager, ExitReviewDue.Cause.SKILLS_TEST_FAILED, "ROUND-" + roundId,
+                        execution.getProcessInstanceId()));
+            }
+        }
     }
 }

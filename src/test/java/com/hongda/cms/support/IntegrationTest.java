@@ -60,6 +60,8 @@ public abstract class IntegrationTest {
                         h.set("Accept-Language", language);
                     }
                 })
+                // The full introspection answer of the whole schema is larger than the client's default buffer (256 KiB).
+                .codecs(c -> c.defaultCodecs().maxInMemorySize(4 * 1024 * 1024))
                 .build();
     }
 
