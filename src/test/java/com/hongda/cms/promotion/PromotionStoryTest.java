@@ -189,24 +189,14 @@ class PromotionStoryTest extends IntegrationTest {
                 .path("createManager.manager.id").entity(String.class).get();
     }
 
-    /** The published annual review of 2031 for the branch, as the assessment module leaves it (ranked by grade). */
+    /** The published annual review of 2031 for the branch, ranked within grade. */
     private void annualRanking(String branch, Map<String, String> ids) {
-        var jdbc = fixtures.jdbc();
-        jdbc.update("insert into assessment_round (kind, period_start, period_end, branch_id, scheme_definition_id, state, manager_count,"
-                + " excluded_count, opened_by, opened_at, updated_at, version) values ('ANNUAL', '2031-01-01', '2031-12-31', ?, 'scheme', 'PUBLISHED',"
-                + " 10, 0, 'hr', current_timestamp, current_timestamp, 0)", Long.parseLong(branch));
-        Long round = jdbc.queryForObject("select id from assessment_round where branch_id = ? and kind = 'ANNUAL'", Long.class, Long.parseLong(branch));
         Object[][] rows = {{"S1", "SENIOR", 95, 1, 2}, {"S2", "SENIOR", 80, 2, 2}, {"I1", "INTERMEDIATE", 90, 1, 5}, {"I2", "INTERMEDIATE", 80, 2, 5},
                 {"I3", "INTERMEDIATE", 75, 3, 5}, {"I4", "INTERMEDIATE", 70, 4, 5}, {"I5", "INTERMEDIATE", 60, 5, 5}, {"J1", "JUNIOR", 85, 1, 3},
                 {"J2", "JUNIOR", 70, 2, 3}, {"J3", "JUNIOR", 60, 3, 3}};
-        for (Object[] r : rows) {
-            int rank = (Integer) r[3];
-            int size = (Integer) r[4];
-            jdbc.update("insert into assessment_result (round_id, manager_id, branch_id, grade, state, complaint_deduction, total_score,"
-                    + " rank_in_group, group_size, top_percent, updated_at, version) values (?, ?, ?, ?, 'CONFIRMED', 0, ?, ?, ?, ?, current_timestamp, 0)",
-                    round, Long.parseLong(ids.get((String) r[0])), Long.parseLong(branch), r[1], r[2], rank, size,
-                    new java.math.BigDecimal(100.0 * rank / size).setScale(2, java.math.RoundingMode.HALF_UP));
-        }
+        AnnualRanking.publish(fixtures.jdbc(), Long.parseLong(branch), 2031, java.util.Arrays.stream(rows).map(r -> new AnnualRanking.Row(
+                Long.parseLong(ids.get((String) r[0])), (String) r[1], (Integer) r[2], (Integer) r[3], (Integer) r[4]))
+                .toArray(AnnualRanking.Row[]::new));
     }
 
     private Map<String, String> reviews(String cycle, Map<String, String> ids) {
