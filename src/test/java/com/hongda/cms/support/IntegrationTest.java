@@ -92,6 +92,8 @@ public abstract class IntegrationTest {
     protected WebTestClient.Builder server(String path) {
         return WebTestClient.bindToServer()
                 .baseUrl("http://localhost:" + port + path)
-                .responseTimeout(Duration.ofSeconds(60));
+                .responseTimeout(Duration.ofSeconds(60))
+                // The whole schema's introspection answer outgrew the client's default 256 KiB.
+                .codecs(c -> c.defaultCodecs().maxInMemorySize(2 * 1024 * 1024));
     }
 }
