@@ -1,6 +1,5 @@
 package com.hongda.cms.assessment;
 
-import com.hongda.cms.branch.Branches;
 import com.hongda.cms.common.Connection;
 import com.hongda.cms.common.PageArgs;
 import com.hongda.cms.common.Paging;
@@ -30,13 +29,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class AssessmentResults {
 
     private final Paging paging;
-    private final Branches branches;
     private final ManagerService managers;
     private final AssessmentResultRepository results;
 
-    AssessmentResults(Paging paging, Branches branches, ManagerService managers, AssessmentResultRepository results) {
+    AssessmentResults(Paging paging, ManagerService managers, AssessmentResultRepository results) {
         this.paging = paging;
-        this.branches = branches;
         this.managers = managers;
         this.results = results;
     }
@@ -120,17 +117,12 @@ public class AssessmentResults {
             return null;
         }
         String me = CurrentUser.id();
-        Set<Long> headed = CurrentUser.hasAnyRole(Role.SUPERVISOR) ? branches.headedBy(me) : Set.of();
-        boolean supervisor = CurrentUser.hasAnyRole(Role.SUPERVISOR);
+        Specification<AssessmentResult> supervised = CurrentUser.hasAnyRole(Role.SUPERVISOR) ? managers.supervisedBy(me, "managerId") : null;
         Long own = CurrentUser.hasAnyRole(Role.MANAGER) ? managers.findByUser(me).map(CustomerManager::getId).orElse(null) : null;
         return (root, query, cb) -> {
             List<jakarta.persistence.criteria.Predicate> any = new java.util.ArrayList<>();
-            if (supervisor) {
-                Subquery<Long> sub = query.subquery(Long.class);
-                var m = sub.from(CustomerManager.class);
-                var byName = cb.equal(m.get("supervisorUserId"), me);
-                sub.select(m.get("id")).where(headed.isEmpty() ? byName : cb.or(byName, m.get("branchId").in(headed)));
-                any.add(root.get("managerId").in(sub));
+            if (supervised != null) {
+                any.add(supervised.toPredicate(root, query, cb));
             }
             if (own != null) {
                 Subquery<Long> published = query.subquery(Long.class);

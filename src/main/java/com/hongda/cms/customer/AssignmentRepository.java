@@ -9,5 +9,8 @@ interface AssignmentRepository extends JpaRepository<Assignment, Long> {
 
     Optional<Assignment> findFirstByCustomerIdAndEndedAtIsNull(Long customerId);
 
+    /** The current assignments of these customers. */
+    List<Assignment> findByCustomerIdInAndEndedAtIsNull(Collection<Long> customerIds);
+
     List<Assignment> findByCustomerIdInOrderByAssignedAtAscIdAsc(Collection<Long> customerIds);
 }

@@ -52,10 +52,22 @@ public class AssignmentService {
     /** Moves an assigned customer to another manager, ending the current assignment. */
     @Transactional
     public Assignment reassign(long customerId, long managerId, String reason, String actor) {
+        return reassign(customerId, null, managerId, reason, actor);
+    }
+
+    /**
+     * The same, for a customer that must still be with the manager {@code from} (when not null):
+     * otherwise CONFLICT CUSTOMER_MOVED, decided under the customer's lock.
+     */
+    @Transactional
+    Assignment reassign(long customerId, Long from, long managerId, String reason, String actor) {
         Customer customer = lockCustomer(customerId);
         if (customer.getManagerId() == null) {
             throw DomainException.conflict("input.customerId", "REASSIGN_NEEDS_MANAGER",
                     "error.assignment.notAssigned", customerId);
+        }
+        if (from != null && !from.equals(customer.getManagerId())) {
+            throw DomainException.conflict("input.customerId", "CUSTOMER_MOVED", "error.assignment.moved", customer.getName());
         }
         if (customer.getManagerId() == managerId) {
             throw DomainException.badRequest("input.managerId", "DIFFERENT_MANAGER",

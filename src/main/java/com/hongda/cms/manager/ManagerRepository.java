@@ -28,6 +28,9 @@ interface ManagerRepository extends JpaRepository<CustomerManager, Long> {
             + " group by m.branchId, m.grade, m.status")
     java.util.List<Object[]> countByBranchGradeStatus(@Param("branches") java.util.Collection<Long> branchIds);
 
+    /** The managers of these branches in one status. */
+    java.util.List<CustomerManager> findByBranchIdInAndStatus(java.util.Collection<Long> branchIds, ManagerStatus status);
+
     /** Locks the row so that concurrent assignments to one manager are counted one after another. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select m from CustomerManager m where m.id = :id")

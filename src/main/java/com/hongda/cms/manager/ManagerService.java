@@ -226,6 +226,29 @@ public class ManagerService {
                 .map(CustomerManager::getId).collect(Collectors.toSet());
     }
 
+    /**
+     * The same rule as {@link #supervisedBy}, as a filter of any entity whose {@code managerAttribute}
+     * holds a manager's id: the rows of the managers {@code user} supervises, in the query itself, so that
+     * paging and counts hold.
+     */
+    @Transactional(readOnly = true)
+    public <T> org.springframework.data.jpa.domain.Specification<T> supervisedBy(String user, String managerAttribute) {
+        java.util.Set<Long> headed = branches.headedBy(user);
+        return (root, query, cb) -> {
+            jakarta.persistence.criteria.Subquery<Long> sub = query.subquery(Long.class);
+            var m = sub.from(CustomerManager.class);
+            var byName = cb.equal(m.get("supervisorUserId"), user);
+            sub.select(m.get("id")).where(headed.isEmpty() ? byName : cb.or(byName, m.get("branchId").in(headed)));
+            return root.get(managerAttribute).in(sub);
+        };
+    }
+
+    /** The ACTIVE managers of these branches, in one statement: those who may take customers, grade permitting. */
+    @Transactional(readOnly = true)
+    public List<CustomerManager> activeIn(Collection<Long> branchIds) {
+        return branchIds.isEmpty() ? List.of() : managers.findByBranchIdInAndStatus(branchIds, ManagerStatus.ACTIVE);
+    }
+
     /** Whether {@code user} supervises the manager (see {@link #supervisedBy}). */
     @Transactional(readOnly = true)
     public boolean supervises(String user, CustomerManager manager) {
