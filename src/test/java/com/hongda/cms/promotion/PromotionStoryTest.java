@@ -48,6 +48,9 @@ class PromotionStoryTest extends IntegrationTest {
     @Autowired
     ProcessDriver process;
 
+    @Autowired
+    com.hongda.cms.manager.ManagerService managerService;
+
     @AfterEach
     void realTime() {
         ProcessDriver.resetClock();
@@ -71,6 +74,9 @@ class PromotionStoryTest extends IntegrationTest {
             ids.put(m[0], manager(login, branch, m[1]));
         }
         annualRanking(branch, ids);
+        // S2 owns an A1 customer, which only a SENIOR may own.
+        var customer = fixtures.customer(fixtures.unique("大客户 🏢"), com.hongda.cms.support.Fixtures.Tier.A1, com.hongda.cms.common.Region.URBAN);
+        fixtures.assign(customer, managerService.get("id", Long.parseLong(ids.get("S2"))));
 
         // The committee previews the cycle: nothing is started, the arithmetic is shown.
         GraphQlTester.Response preview = call("committee", """
@@ -170,6 +176,14 @@ class PromotionStoryTest extends IntegrationTest {
         assertThat(fixtures.jdbc().queryForMap("select reason, process_instance_id, decided_by from manager_grade_change where manager_id = ?"
                 + " order by id desc limit 1", Long.parseLong(ids.get("S2"))))
                 .containsEntry("REASON", "CYCLE_RECOMPETITION_LOST").containsEntry("PROCESS_INSTANCE_ID", cyclePi).containsEntry("DECIDED_BY", "hr");
+        // S2's A1 customer is not moved silently: their supervisor has a reassignment task listing it.
+        GraphQlTester.Response reassignment = call("supervisor", """
+                query($m: ID!) { customerReassignments(filter: {managerId: $m, state: OPEN}, first: 5) { nodes { cause gradeBefore gradeAfter
+                  steps { key } items { tier customer { id } } } } }""", Map.of("m", ids.get("S2")));
+        reassignment.path("customerReassignments.nodes[0].items[*].customer.id").entityList(String.class)
+                .containsExactly(String.valueOf(customer.getId()));
+        reassignment.path("customerReassignments.nodes[0].steps[0].key").entity(String.class).isEqualTo("reassignCustomers");
+        reassignment.path("customerReassignments.nodes[0].gradeAfter").entity(String.class).isEqualTo("INTERMEDIATE");
         // The manager reads their result now; the auditor reads the amendments.
         as(users.get("I1")).document("query($r: ID!) { promotionReview(id: $r) { raceRank outcome } }").variable("r", reviews.get("I1"))
                 .execute().path("promotionReview.outcome").entity(String.class).isEqualTo("PROMOTED");
