@@ -6,7 +6,7 @@ import com.hongda.cms.common.Ids;
 import com.hongda.cms.manager.CustomerManager;
 import com.hongda.cms.manager.ManagerService;
 import com.hongda.cms.branch.Branches;
-import com.hongda.cms.security.CurrentUser;
+import com.hongda.cms.security.Access;
 import com.hongda.cms.security.Role;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -17,8 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.context.MessageSource;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -37,12 +35,11 @@ import org.springframework.web.bind.annotation.RestController;
  *   <li>{@code GET /assessment/rounds/{id}/results.xlsx} — the round's results with the breakdown, in the
  *       caller's language (HR, COMMITTEE, AUDITOR, ADMIN).</li>
  * </ul>
- * Errors come in the service's one form, {@code {"errors":[{"message","extensions":{"classification","rule",…}}]}}.
+ * Errors come in the service's one form, {@code {"errors":[{"message","extensions":{"classification","rule",…}}]}}
+ * (a refusal through the kit's {@code common.RestRefusals}).
  */
 @RestController
 class AssessmentSheetsController {
-
-    static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     private final PerformanceImport imports;
     private final AssessmentRounds rounds;
@@ -66,13 +63,13 @@ class AssessmentSheetsController {
 
     @GetMapping("/assessment/performance-template.xlsx")
     ResponseEntity<byte[]> template(Locale locale) {
-        allow(Role.HR, Role.ADMIN);
-        return file("performance-template.xlsx", PerformanceSheet.template(locale, messages));
+        Access.require(Role.HR, Role.ADMIN);
+        return com.hongda.cms.common.TableSheet.download("performance-template.xlsx", PerformanceSheet.template(locale, messages));
     }
 
     @PostMapping("/assessment/rounds/{id}/performance.xlsx")
     ResponseEntity<Map<String, Object>> importFigures(@PathVariable String id, HttpServletRequest request) throws Exception {
-        allow(Role.HR, Role.ADMIN);
+        Access.require(Role.HR, Role.ADMIN);
         long roundId = Ids.parse("id", id);
         String type = request.getContentType();
         try (InputStream in = type != null && type.startsWith("multipart/") ? part(request) : request.getInputStream()) {
@@ -82,7 +79,7 @@ class AssessmentSheetsController {
 
     @GetMapping("/assessment/rounds/{id}/results.xlsx")
     ResponseEntity<byte[]> export(@PathVariable String id, Locale locale) {
-        allow(Role.HR, Role.COMMITTEE, Role.AUDITOR, Role.ADMIN);
+        Access.require(Role.HR, Role.COMMITTEE, Role.AUDITOR, Role.ADMIN);
         AssessmentRound round = rounds.get("id", Ids.parse("id", id));
         List<AssessmentResult> all = results.findAll((r, q, cb) -> cb.equal(r.get("roundId"), round.getId()),
                 org.springframework.data.domain.Sort.by("branchId", "grade", "rankInGroup", "id"));
@@ -96,7 +93,7 @@ class AssessmentSheetsController {
                     r.getPerformanceScore(), r.getBehaviourScore(), r.getAbilityScore(), r.getTotalScore(), r.getRankInGroup(),
                     r.getGroupSize(), r.getTopPercent(), PartValues.scores(r.getBreakdown())));
         }
-        return file("assessment-round-" + round.getId() + ".xlsx", ResultsSheet.write(lines, locale, messages));
+        return com.hongda.cms.common.TableSheet.download("assessment-round-" + round.getId() + ".xlsx", ResultsSheet.write(lines, locale, messages));
     }
 
     @ExceptionHandler(PerformanceImport.Rejected.class)
@@ -113,19 +110,6 @@ class AssessmentSheetsController {
         return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON).body(Map.of("errors", body));
     }
 
-    @ExceptionHandler(DomainException.class)
-    ResponseEntity<Map<String, Object>> refused(DomainException e, Locale locale) {
-        HttpStatus status = switch (e.type()) {
-            case NOT_FOUND -> HttpStatus.NOT_FOUND;
-            case FORBIDDEN -> HttpStatus.FORBIDDEN;
-            case CONFLICT -> HttpStatus.CONFLICT;
-            default -> HttpStatus.BAD_REQUEST;
-        };
-        Map<String, Object> field = e.field() == null ? null : Map.of("field", e.field());
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("errors", List.of(errors.error(locale, e.type(), e.rule(), field, e.messageKey(), e.args()))));
-    }
-
     private static InputStream part(HttpServletRequest request) throws IOException, jakarta.servlet.ServletException {
         jakarta.servlet.http.Part file = request.getPart("file");
         if (file == null) {
@@ -134,15 +118,4 @@ class AssessmentSheetsController {
         return file.getInputStream();
     }
 
-    /** The roles of the endpoint (a login that must change its password never gets here: security.PasswordChangeFilter). */
-    private static void allow(Role... roles) {
-        if (!CurrentUser.hasAnyRole(roles)) {
-            throw DomainException.forbidden("error.forbidden");
-        }
-    }
-
-    private static ResponseEntity<byte[]> file(String name, byte[] content) {
-        return ResponseEntity.ok().contentType(XLSX)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"").body(content);
-    }
 }

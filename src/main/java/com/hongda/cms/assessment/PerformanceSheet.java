@@ -802,7 +802,7 @@ public final class PerformanceSheet {
     public static byte[] template(Locale locale, MessageSource messages) {
         try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             XSSFSheet sheet = wb.createSheet(WorkbookUtil.createSafeSheetName(messages.getMessage("sheet.performance.name", null, locale)));
-            CellStyle head = SheetStyles.header(wb);
+            CellStyle head = com.hongda.cms.common.TableSheet.header(wb);
             XSSFCellStyle text = wb.createCellStyle();
             text.setDataFormat(wb.createDataFormat().getFormat("@"));
             XSSFCellStyle number = wb.createCellStyle();
@@ -816,7 +816,7 @@ public final class PerformanceSheet {
                 var cell = header.createCell(i);
                 cell.setCellValue(title);
                 cell.setCellStyle(head);
-                sheet.setColumnWidth(i, Math.min(255, Math.max(14, SheetStyles.width(title) + 2)) * 256);
+                sheet.setColumnWidth(i, Math.min(255, Math.max(14, com.hongda.cms.common.TableSheet.width(title) + 2)) * 256);
                 sheet.setDefaultColumnStyle(i, code.equals(EMPLOYEE_NO) ? text : number);
             }
             DataValidationConstraint range = dv.createDecimalConstraint(DataValidationConstraint.OperatorType.BETWEEN, "0", "100");

@@ -107,7 +107,7 @@ class AssessmentSheetsApiTest extends IntegrationTest {
 
     private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec upload(String round, byte[] sheet, String user) {
         MultipartBodyBuilder body = new MultipartBodyBuilder();
-        body.part("file", sheet).filename("figures.xlsx").contentType(AssessmentSheetsController.XLSX);
+        body.part("file", sheet).filename("figures.xlsx").contentType(com.hongda.cms.common.TableSheet.XLSX);
         return server("/assessment/rounds/" + round + "/performance.xlsx").defaultHeaders(h -> h.setBasicAuth(user, Fixtures.PASSWORD))
                 .build().post().contentType(MediaType.MULTIPART_FORM_DATA).body(BodyInserters.fromMultipartData(body.build()))
                 .exchange();

@@ -184,6 +184,21 @@ class PromotionStoryTest extends IntegrationTest {
                 .containsExactly(String.valueOf(customer.getId()));
         reassignment.path("customerReassignments.nodes[0].steps[0].key").entity(String.class).isEqualTo("reassignCustomers");
         reassignment.path("customerReassignments.nodes[0].gradeAfter").entity(String.class).isEqualTo("INTERMEDIATE");
+        // The committee downloads the published list: the races first, by target grade and rank.
+        byte[] list = server("/promotion/cycles/" + cycle + "/list.xlsx").defaultHeaders(h -> h.setBasicAuth("committee", DemoDataSeeder.PASSWORD))
+                .build().get().exchange().expectStatus().isOk().expectBody(byte[].class).returnResult().getResponseBody();
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(list))) {
+            var sheet = book.getSheetAt(0);
+            assertThat(sheet.getPhysicalNumberOfRows()).isEqualTo(11);
+            assertThat(sheet.getRow(1).getCell(1).getStringCellValue()).isEqualTo("经理 " + users.get("J1"));
+            assertThat(sheet.getRow(1).getCell(9).getNumericCellValue()).isEqualTo(76.0);
+            assertThat(sheet.getRow(3).getCell(1).getStringCellValue()).isEqualTo("经理 " + users.get("I1"));
+            assertThat(sheet.getRow(5).getCell(11).getStringCellValue()).isEqualTo("降一级");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        server("/promotion/cycles/" + cycle + "/list.xlsx").defaultHeaders(h -> h.setBasicAuth(users.get("I1"), com.hongda.cms.support.Fixtures.PASSWORD))
+                .build().get().exchange().expectStatus().isForbidden();
         // The manager reads their result now; the auditor reads the amendments.
         as(users.get("I1")).document("query($r: ID!) { promotionReview(id: $r) { raceRank outcome } }").variable("r", reviews.get("I1"))
                 .execute().path("promotionReview.outcome").entity(String.class).isEqualTo("PROMOTED");
