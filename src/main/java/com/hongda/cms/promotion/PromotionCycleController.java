@@ -61,8 +61,13 @@ class PromotionCycleController {
     record PreviewView(Branch branch, int year, List<Quota> quotas, List<StandingView> standings) {
     }
 
-    /** A standing with its manager. */
-    record StandingView(CustomerManager manager, Standing standing) {
+    /** A standing with its manager, field for field as the schema's {@code PromotionStanding}. */
+    record StandingView(CustomerManager manager, com.hongda.cms.manager.Grade grade, ReviewKind review, com.hongda.cms.manager.Grade targetGrade,
+                        String reason, int monthsInGrade, int workedDays, java.math.BigDecimal annualScore, java.math.BigDecimal annualTopPercent) {
+
+        StandingView(CustomerManager manager, Standing s) {
+            this(manager, s.grade(), s.review(), s.targetGrade(), s.reason(), s.monthsInGrade(), s.workedDays(), s.annualScore(), s.topPercent());
+        }
     }
 
     @QueryMapping
@@ -133,55 +138,5 @@ class PromotionCycleController {
     @SchemaMapping(typeName = "PromotionAmendment")
     String reviewId(ListAmendment amendment) {
         return String.valueOf(amendment.getReviewId());
-    }
-
-    @SchemaMapping(typeName = "PromotionCyclePreview")
-    Branch branch(PreviewView preview) {
-        return preview.branch();
-    }
-
-    @SchemaMapping(typeName = "PromotionStanding")
-    CustomerManager manager(StandingView s) {
-        return s.manager();
-    }
-
-    @SchemaMapping(typeName = "PromotionStanding")
-    Object grade(StandingView s) {
-        return s.standing().grade();
-    }
-
-    @SchemaMapping(typeName = "PromotionStanding")
-    Object review(StandingView s) {
-        return s.standing().review();
-    }
-
-    @SchemaMapping(typeName = "PromotionStanding")
-    Object targetGrade(StandingView s) {
-        return s.standing().targetGrade();
-    }
-
-    @SchemaMapping(typeName = "PromotionStanding")
-    String reason(StandingView s) {
-        return s.standing().reason();
-    }
-
-    @SchemaMapping(typeName = "PromotionStanding")
-    int monthsInGrade(StandingView s) {
-        return s.standing().monthsInGrade();
-    }
-
-    @SchemaMapping(typeName = "PromotionStanding")
-    int workedDays(StandingView s) {
-        return s.standing().workedDays();
-    }
-
-    @SchemaMapping(typeName = "PromotionStanding")
-    java.math.BigDecimal annualScore(StandingView s) {
-        return s.standing().annualScore();
-    }
-
-    @SchemaMapping(typeName = "PromotionStanding")
-    java.math.BigDecimal annualTopPercent(StandingView s) {
-        return s.standing().topPercent();
     }
 }

@@ -1,6 +1,5 @@
 package com.hongda.cms.promotion;
 
-import com.hongda.cms.branch.Branches;
 import com.hongda.cms.common.Connection;
 import com.hongda.cms.common.DomainException;
 import com.hongda.cms.common.PageArgs;
@@ -44,12 +43,11 @@ public class PromotionReviews {
     private final ListAmendmentRepository amendments;
     private final PresentationScoreRepository scores;
     private final ManagerService managers;
-    private final Branches branches;
     private final Paging paging;
     private final Clock clock;
 
     PromotionReviews(PromotionReviewRepository reviews, PromotionCycleRepository cycles, PromotionQuotaRepository quotas,
-                     ListAmendmentRepository amendments, PresentationScoreRepository scores, ManagerService managers, Branches branches,
+                     ListAmendmentRepository amendments, PresentationScoreRepository scores, ManagerService managers,
                      Paging paging, Clock clock) {
         this.reviews = reviews;
         this.cycles = cycles;
@@ -57,7 +55,6 @@ public class PromotionReviews {
         this.amendments = amendments;
         this.scores = scores;
         this.managers = managers;
-        this.branches = branches;
         this.paging = paging;
         this.clock = clock;
     }
@@ -119,18 +116,13 @@ public class PromotionReviews {
             return null;
         }
         String me = CurrentUser.id();
-        boolean supervisor = CurrentUser.hasAnyRole(Role.SUPERVISOR);
-        Set<Long> headed = supervisor ? branches.headedBy(me) : Set.of();
+        Specification<PromotionReview> supervised = CurrentUser.hasAnyRole(Role.SUPERVISOR) ? managers.supervisedBy(me, "managerId") : null;
         boolean judge = CurrentUser.hasAnyRole(Role.JUDGE);
         Long own = CurrentUser.hasAnyRole(Role.MANAGER) ? managers.findByUser(me).map(CustomerManager::getId).orElse(null) : null;
         return (root, query, cb) -> {
             List<Predicate> any = new ArrayList<>();
-            if (supervisor) {
-                Subquery<Long> sub = query.subquery(Long.class);
-                var m = sub.from(CustomerManager.class);
-                var byName = cb.equal(m.get("supervisorUserId"), me);
-                sub.select(m.get("id")).where(headed.isEmpty() ? byName : cb.or(byName, m.get("branchId").in(headed)));
-                any.add(root.get("managerId").in(sub));
+            if (supervised != null) {
+                any.add(supervised.toPredicate(root, query, cb));
             }
             if (judge) {
                 Subquery<Long> panels = query.subquery(Long.class);
