@@ -11,8 +11,10 @@
  * a {@link com.hongda.cms.workflow.NumericSubjects} resolver); one message bundle
  * ({@code messages-<family>.properties}, zh-CN and en); and one process test. It depends on common,
  * security, workflow, branch and manager only, never on another family (declared in its package-info and
- * checked by {@code ModuleStructureTest}); what one family must tell another travels as an event
- * (see {@code manager.TraineeAppointed}).
+ * checked by {@code ModuleStructureTest}) — except that a family may read another's published results
+ * through its public service (promotion reads the annual ranking); what one family must tell another
+ * travels as an event (see {@code manager.TraineeAppointed}, {@code manager.GradeChanged},
+ * {@code manager.ExitReviewDue}).
  *
  * <h2>The kit</h2>
  * <ul>
