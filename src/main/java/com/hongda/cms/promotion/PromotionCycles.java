@@ -60,7 +60,7 @@ public class PromotionCycles {
 
     @Transactional(readOnly = true)
     public Preview preview(long branchId, int year) {
-        checkYear(year);
+        checkYear("year", year);
         branches.get("branchId", branchId);
         CycleSurvey.Survey s = survey.survey(branchId, year, LocalDate.now(clock));
         return new Preview(branchId, year, s.quotas(), s.standings());
@@ -74,7 +74,7 @@ public class PromotionCycles {
      */
     @Transactional
     public PromotionCycle open(long branchId, int year, Instant deadline, String actor) {
-        checkYear(year);
+        checkYear("input.year", year);
         Instant now = clock.instant();
         Instant due = deadline == null ? now.plus(Duration.ofDays(properties.applicationDays())) : deadline;
         if (!due.isAfter(now) || due.isAfter(now.plus(Duration.ofDays(90)))) {
@@ -97,9 +97,9 @@ public class PromotionCycles {
         return cycle;
     }
 
-    private void checkYear(int year) {
+    private void checkYear(String field, int year) {
         if (year < 2000 || year > LocalDate.now(clock).getYear()) {
-            throw DomainException.badRequest("year", "RANGE", "error.promotion.year");
+            throw DomainException.badRequest(field, "RANGE", "error.promotion.year");
         }
     }
 

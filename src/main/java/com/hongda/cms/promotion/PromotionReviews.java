@@ -93,7 +93,7 @@ public class PromotionReviews {
     /** Whether the caller sits on the panel of this cycle. */
     @Transactional(readOnly = true)
     public boolean judges(long cycleId) {
-        return CurrentUser.isPresent() && CurrentUser.hasAnyRole(Role.JUDGE) && cyclesJudged().contains(cycleId);
+        return CurrentUser.isPresent() && cyclesJudged().contains(cycleId);
     }
 
     /** The cycles on whose panel the caller sits. */
@@ -117,24 +117,22 @@ public class PromotionReviews {
         }
         String me = CurrentUser.id();
         Specification<PromotionReview> supervised = CurrentUser.hasAnyRole(Role.SUPERVISOR) ? managers.supervisedBy(me, "managerId") : null;
-        boolean judge = CurrentUser.hasAnyRole(Role.JUDGE);
         Long own = CurrentUser.hasAnyRole(Role.MANAGER) ? managers.findByUser(me).map(CustomerManager::getId).orElse(null) : null;
         return (root, query, cb) -> {
             List<Predicate> any = new ArrayList<>();
             if (supervised != null) {
                 any.add(supervised.toPredicate(root, query, cb));
             }
-            if (judge) {
-                Subquery<Long> panels = query.subquery(Long.class);
-                var j = panels.from(PanelJudge.class);
-                panels.select(j.get("cycleId")).where(cb.equal(j.get("judgeId"), me));
-                any.add(cb.and(root.get("cycleId").in(panels), root.get("state").in(ReviewState.QUALIFIED, ReviewState.DECIDED),
-                        cb.isNotNull(root.get("supervisorScore"))));
-            }
+            // Whoever sits on a panel (a JUDGE or another person the committee chose) sees its candidates.
+            Subquery<Long> panels = query.subquery(Long.class);
+            var j = panels.from(PanelJudge.class);
+            panels.select(j.get("cycleId")).where(cb.equal(j.get("judgeId"), me));
+            any.add(cb.and(root.get("cycleId").in(panels), root.get("state").in(ReviewState.QUALIFIED, ReviewState.DECIDED),
+                    cb.isNotNull(root.get("supervisorScore"))));
             if (own != null) {
                 any.add(cb.equal(root.get("managerId"), own));
             }
-            return any.isEmpty() ? cb.disjunction() : cb.or(any.toArray(Predicate[]::new));
+            return cb.or(any.toArray(Predicate[]::new));
         };
     }
 
