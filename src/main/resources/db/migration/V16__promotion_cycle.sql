@@ -78,6 +78,8 @@ create index ix_review_cycle_state on promotion_review (cycle_id, state, id);
 create index ix_review_cycle_review on promotion_review (cycle_id, review, id);
 create index ix_review_race on promotion_review (cycle_id, target_grade, race_rank);
 create index ix_review_process on promotion_review (process_instance_id);
+create index ix_review_state on promotion_review (state, id);
+create index ix_review_kind on promotion_review (review, id);
 
 create table promotion_judge (
     id            bigint       not null auto_increment primary key,

@@ -200,8 +200,11 @@ class PromotionStoryTest extends IntegrationTest {
         server("/promotion/cycles/" + cycle + "/list.xlsx").defaultHeaders(h -> h.setBasicAuth(users.get("I1"), com.hongda.cms.support.Fixtures.PASSWORD))
                 .build().get().exchange().expectStatus().isForbidden();
         // The manager reads their result now; the auditor reads the amendments.
-        as(users.get("I1")).document("query($r: ID!) { promotionReview(id: $r) { raceRank outcome } }").variable("r", reviews.get("I1"))
-                .execute().path("promotionReview.outcome").entity(String.class).isEqualTo("PROMOTED");
+        GraphQlTester.Response mine = as(users.get("I1")).document("query($r: ID!) { promotionReview(id: $r) { raceRank outcome statement } }")
+                .variable("r", reviews.get("I1")).execute();
+        mine.path("promotionReview.outcome").entity(String.class).isEqualTo("PROMOTED");
+        mine.path("promotionReview.raceRank").entity(Integer.class).isEqualTo(1);
+        mine.path("promotionReview.statement").entity(String.class).isEqualTo("我的申请 I1 🚀");
         demo("auditor").document("query($c: ID!) { promotionCycle(id: $c) { state approvedBy amendments { reason amendedBy } } }")
                 .variable("c", cycle).execute().path("promotionCycle.amendments[*].reason").entityList(String.class)
                 .containsExactly("复核", "复核后恢复");
