@@ -50,12 +50,23 @@ class TierDecisionTest extends IntegrationTest {
 
     @Test
     void changingTheProfileDecidesTheTierAgainAndTheDecisionIsOnRecord() {
+        // Later than any clock another test sets, so that this test's decisions are the latest evaluated.
+        com.hongda.cms.support.ProcessDriver.at(java.time.Instant.parse("2099-01-05T02:00:00Z"));
+        try {
+            decideTwice();
+        } finally {
+            com.hongda.cms.support.ProcessDriver.resetClock();
+        }
+    }
+
+    private void decideTwice() {
         long before = historyService.createHistoricDecisionInstanceQuery().decisionDefinitionKey("customer-tier").count();
         GraphQlTester.Response created = as(Fixtures.SUPERVISOR).document("""
                 mutation { createCustomer(input: {name: "升级客户", type: ENTERPRISE, industry: OTHER, region: URBAN,
                   employees: 20, monthlyRevenue: 5000}) { customer { id tier version } } }""").execute();
         created.path("createCustomer.customer.tier").entity(String.class).isEqualTo("C");
         String id = created.path("createCustomer.customer.id").entity(String.class).get();
+        com.hongda.cms.support.ProcessDriver.at(java.time.Instant.parse("2099-01-05T02:01:00Z"));
 
         as(Fixtures.SUPERVISOR).document("""
                 mutation($id: ID!) { updateCustomer(input: {id: $id, monthlyRevenue: 650000}) { customer { tier monthlyRevenue name } } }""")
