@@ -50,8 +50,8 @@ class TierDecisionTest extends IntegrationTest {
 
     @Test
     void changingTheProfileDecidesTheTierAgainAndTheDecisionIsOnRecord() {
-        // Later than any clock another test sets, so that this test's decisions are the latest evaluated.
-        com.hongda.cms.support.ProcessDriver.at(java.time.Instant.parse("2099-01-05T02:00:00Z"));
+        // Later than any clock another test sets (and before 2038, the end of MySQL's timestamp columns), so that this test's decisions are the latest evaluated.
+        com.hongda.cms.support.ProcessDriver.at(java.time.Instant.parse("2037-06-01T02:00:00Z"));
         try {
             decideTwice();
         } finally {
@@ -66,7 +66,7 @@ class TierDecisionTest extends IntegrationTest {
                   employees: 20, monthlyRevenue: 5000}) { customer { id tier version } } }""").execute();
         created.path("createCustomer.customer.tier").entity(String.class).isEqualTo("C");
         String id = created.path("createCustomer.customer.id").entity(String.class).get();
-        com.hongda.cms.support.ProcessDriver.at(java.time.Instant.parse("2099-01-05T02:01:00Z"));
+        com.hongda.cms.support.ProcessDriver.at(java.time.Instant.parse("2037-06-01T02:01:00Z"));
 
         as(Fixtures.SUPERVISOR).document("""
                 mutation($id: ID!) { updateCustomer(input: {id: $id, monthlyRevenue: 650000}) { customer { tier monthlyRevenue name } } }""")
