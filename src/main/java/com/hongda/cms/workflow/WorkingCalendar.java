@@ -62,6 +62,30 @@ public class WorkingCalendar {
         return Date.from(t.atZone(zone).toInstant());
     }
 
+    /**
+     * {@code from} plus this many hours: every hour when {@code workingDaysOnly} is false (nights, weekends
+     * and holidays count); otherwise only the hours of working days count (nights count, weekends and
+     * public holidays do not), so 24 hours from a Friday noon fall on Monday noon.
+     */
+    public Date addHours(Date from, int hours, boolean workingDaysOnly) {
+        if (!workingDaysOnly) {
+            return Date.from(from.toInstant().plus(java.time.Duration.ofHours(hours)));
+        }
+        java.time.ZonedDateTime t = from.toInstant().atZone(zone);
+        long left = java.time.Duration.ofHours(hours).toSeconds();
+        while (true) {
+            java.time.ZonedDateTime midnight = t.toLocalDate().plusDays(1).atStartOfDay(zone);
+            if (isWorkingDay(t.toLocalDate())) {
+                long today = java.time.Duration.between(t, midnight).toSeconds();
+                if (left <= today) {
+                    return Date.from(t.plusSeconds(left).toInstant());
+                }
+                left -= today;
+            }
+            t = midnight;
+        }
+    }
+
     public boolean isWorkingDay(LocalDate day) {
         boolean weekend = day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY;
         return weekend ? workingWeekends.contains(day) : !holidays.contains(day);
