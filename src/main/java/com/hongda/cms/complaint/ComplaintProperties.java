@@ -12,14 +12,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param callbackDays              days the service desk has to reach the complainant before the complaint closes as unreachable
  * @param maxReopenings             reopenings after a dissatisfied call-back; after that the supervisor decides and closes
  * @param satisfiedFrom             the lowest satisfaction (1-5) that counts as satisfied
- * @param warnAtPercent             share of an SLA after which the task is raised
- * @param warningPriority           the priority a warning raises the task to
+ * @param warnAtPercent             share of an SLA after which the task is raised (to priority 70, in the model)
  * @param approvalWorkingDays       working days the supervisor's approvals and decisions may take
  * @param escalation                the levels: who is notified and when
  */
 @ConfigurationProperties("cms.complaint")
 public record ComplaintProperties(BigDecimal compensationApprovalAbove, Integer callbackDays, Integer maxReopenings, Integer satisfiedFrom,
-                                  Integer warnAtPercent, Integer warningPriority, Integer approvalWorkingDays, Escalation escalation) {
+                                  Integer warnAtPercent, Integer approvalWorkingDays, Escalation escalation) {
 
     /**
      * The escalation levels. Level 1 at the breach of an SLA notifies the supervisor (of the manager
@@ -45,7 +44,6 @@ public record ComplaintProperties(BigDecimal compensationApprovalAbove, Integer 
         maxReopenings = maxReopenings == null ? 2 : maxReopenings;
         satisfiedFrom = satisfiedFrom == null ? 3 : satisfiedFrom;
         warnAtPercent = warnAtPercent == null ? 75 : warnAtPercent;
-        warningPriority = warningPriority == null ? 70 : warningPriority;
         approvalWorkingDays = approvalWorkingDays == null ? 2 : approvalWorkingDays;
         escalation = escalation == null ? new Escalation(null, null, null, null) : escalation;
         if (callbackDays < 1 || maxReopenings < 0 || satisfiedFrom < 1 || satisfiedFrom > 5 || warnAtPercent < 1 || warnAtPercent > 99
