@@ -49,23 +49,23 @@ create table complaint (
     process_instance_id       varchar(64),
     updated_at                datetime(6)   not null,
     version                   bigint        not null,
-    constraint fk_complaint_customer foreign key (customer_id) references customer (id),
-    constraint fk_complaint_manager foreign key (manager_id) references customer_manager (id),
+    constraint fk_complaint_of_customer foreign key (customer_id) references customer (id),
+    constraint fk_complaint_about foreign key (manager_id) references customer_manager (id),
     constraint fk_complaint_responsible foreign key (responsible_manager_id) references customer_manager (id),
-    constraint fk_complaint_branch foreign key (branch_id) references branch (id)
+    constraint fk_complaint_of_branch foreign key (branch_id) references branch (id)
 );
 -- The queue: open complaints by urgency (the earlier of the due dates still running).
-create index ix_complaint_queue on complaint (state, first_response_due, id);
-create index ix_complaint_customer on complaint (customer_id, id);
-create index ix_complaint_manager on complaint (manager_id, id);
-create index ix_complaint_responsible on complaint (responsible_manager_id, id);
-create index ix_complaint_level on complaint (escalation_level, state, id);
+create index ix_cpl_queue on complaint (state, first_response_due, id);
+create index ix_cpl_customer on complaint (customer_id, id);
+create index ix_cpl_manager on complaint (manager_id, id);
+create index ix_cpl_responsible on complaint (responsible_manager_id, id);
+create index ix_cpl_level on complaint (escalation_level, state, id);
 -- The figures: by period, and by branch, manager or tier within it.
-create index ix_complaint_registered on complaint (registered_at, id);
-create index ix_complaint_branch_period on complaint (branch_id, registered_at);
-create index ix_complaint_manager_period on complaint (responsible_manager_id, registered_at);
-create index ix_complaint_tier_period on complaint (tier, registered_at);
-create index ix_complaint_process on complaint (process_instance_id);
+create index ix_cpl_registered on complaint (registered_at, id);
+create index ix_cpl_branch_period on complaint (branch_id, registered_at);
+create index ix_cpl_manager_period on complaint (responsible_manager_id, registered_at);
+create index ix_cpl_tier_period on complaint (tier, registered_at);
+create index ix_cpl_process on complaint (process_instance_id);
 
 create table complaint_escalation (
     id             bigint       not null auto_increment primary key,
