@@ -20,6 +20,8 @@ create table complaint (
     queue_group               varchar(32),
     handler_user_id           varchar(64),
     sla_clock                 varchar(16),
+    -- What the handler owes now: RESPONSE or RESOLUTION; null once resolved.
+    awaiting                  varchar(16),
     first_response_due        datetime(6),
     resolution_due            datetime(6),
     first_response            varchar(2000),

@@ -89,6 +89,9 @@ public class Complaint implements com.hongda.cms.workflow.ProcessCase {
     @Column(name = "sla_clock")
     private String slaClock;
 
+    @Column(name = "awaiting")
+    private String awaiting;
+
     @Column(name = "first_response_due")
     private Instant firstResponseDue;
 
@@ -217,6 +220,7 @@ public class Complaint implements com.hongda.cms.workflow.ProcessCase {
         this.slaClock = clock;
         this.firstResponseDue = responseDue;
         this.resolutionDue = resolutionDue;
+        this.awaiting = RESPONSE;
         this.updatedAt = now;
     }
 
@@ -244,6 +248,7 @@ public class Complaint implements com.hongda.cms.workflow.ProcessCase {
             this.respondedWithinSla = !now.isAfter(firstResponseDue);
         }
         this.firstResponse = text;
+        this.awaiting = RESOLUTION;
         this.updatedAt = now;
     }
 
@@ -258,6 +263,7 @@ public class Complaint implements com.hongda.cms.workflow.ProcessCase {
         this.resolvedBy = by;
         this.resolutionMinutes = (int) Duration.between(registeredAt, now).toMinutes();
         this.resolvedWithinSla = !now.isAfter(resolutionDue);
+        this.awaiting = null;
         this.updatedAt = now;
     }
 
@@ -282,6 +288,8 @@ public class Complaint implements com.hongda.cms.workflow.ProcessCase {
     /** Reopened to the handler with new due dates. */
     void reopened(Instant responseDue, Instant resolutionDue, Instant now) {
         this.reopenCount++;
+        this.escalationLevel = 0;
+        this.awaiting = RESPONSE;
         this.state = ComplaintState.HANDLING;
         this.firstResponseDue = responseDue;
         this.resolutionDue = resolutionDue;
@@ -315,6 +323,25 @@ public class Complaint implements com.hongda.cms.workflow.ProcessCase {
     public boolean substantiatedAgainstManager() {
         return finding == Finding.SUBSTANTIATED && managerId != null;
     }
+
+    /**
+     * The due date running now (the first response's while it is owed, then the resolution's; none once
+     * resolved), and whether an SLA was breached: that date passed, or the response or resolution came late.
+     */
+    public Instant runningDue() {
+        if (state != ComplaintState.HANDLING || awaiting == null) {
+            return null;
+        }
+        return RESPONSE.equals(awaiting) ? firstResponseDue : resolutionDue;
+    }
+
+    public boolean breached(Instant now) {
+        Instant running = runningDue();
+        return running != null && now.isAfter(running) || Boolean.FALSE.equals(respondedWithinSla) || Boolean.FALSE.equals(resolvedWithinSla);
+    }
+
+    static final String RESPONSE = "RESPONSE";
+    static final String RESOLUTION = "RESOLUTION";
 
     public Long getId() { return id; }
     public Long getCustomerId() { return customerId; }
