@@ -319,9 +319,14 @@ public class Complaint implements com.hongda.cms.workflow.ProcessCase {
         this.updatedAt = now;
     }
 
-    /** The manager the complaint counts against: the one complained about. */
+    /** The manager a substantiated complaint counts against: the one complained about, else the customer's manager. */
+    public Long againstManagerId() {
+        return managerId != null ? managerId : responsibleManagerId;
+    }
+
+    /** Whether the complaint was found substantiated and there is a manager it counts against. */
     public boolean substantiatedAgainstManager() {
-        return finding == Finding.SUBSTANTIATED && managerId != null;
+        return finding == Finding.SUBSTANTIATED && againstManagerId() != null;
     }
 
     /**

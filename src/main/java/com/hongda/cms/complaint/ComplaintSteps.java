@@ -248,7 +248,7 @@ class ComplaintSteps {
         c.closed(CloseReason.valueOf((String) execution.getVariable("closeReason")), now);
         boolean against = c.substantiatedAgainstManager();
         if (against) {
-            events.publishEvent(new SubstantiatedComplaint(c.getManagerId(), LocalDate.ofInstant(c.getRegisteredAt(), java.time.ZoneOffset.UTC),
+            events.publishEvent(new SubstantiatedComplaint(c.againstManagerId(), LocalDate.ofInstant(c.getRegisteredAt(), calendar.zone()),
                     SUBJECT_KEY + c.getId()));
         }
         execution.setVariable("consequenceDue", against);
@@ -263,7 +263,7 @@ class ComplaintSteps {
         Consequence consequence = Consequence.valueOf((String) task.getVariable("consequence"));
         c.consequence(consequence, ((String) task.getVariable("consequenceNote")).strip(), clock.instant());
         if (consequence == Consequence.CHANGE_CUSTOMERS && c.getCustomerId() != null) {
-            reassignments.openFor(c.getManagerId(), List.of(c.getCustomerId()), ReassignmentCause.SUPERVISOR_DECISION,
+            reassignments.openFor(c.againstManagerId(), List.of(c.getCustomerId()), ReassignmentCause.SUPERVISOR_DECISION,
                     task.getProcessInstanceId());
         }
     }

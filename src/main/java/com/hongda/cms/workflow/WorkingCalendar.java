@@ -45,6 +45,11 @@ public class WorkingCalendar {
         this.clock = clock;
     }
 
+    /** The business's time zone, in which its days are counted. */
+    public ZoneId zone() {
+        return zone;
+    }
+
     /** Now plus this many working days. */
     public Date due(int workingDays) {
         return addWorkingDays(Date.from(clock.instant()), workingDays);
