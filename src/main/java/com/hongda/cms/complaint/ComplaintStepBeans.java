@@ -1,6 +1,5 @@
 package com.hongda.cms.complaint;
 
-import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -114,13 +113,5 @@ final class ComplaintStepBeans {
         DecideConsequence(ComplaintSteps steps) { this.steps = steps; }
         @Override
         public void notify(DelegateTask task) { steps.consequence(task); }
-    }
-
-    /** The call-back's due date, an expression of the model: {@code ${complaintSla.callbackDue()}}. */
-    @Component("complaintSla")
-    static class Sla {
-        private final ComplaintSteps steps;
-        Sla(ComplaintSteps steps) { this.steps = steps; }
-        public Date callbackDue() { return steps.callbackDue(); }
     }
 }
