@@ -45,7 +45,7 @@ create table complaint (
     callback_comment          varchar(1000),
     called_back_by            varchar(64),
     closed_at                 datetime(6),
-    close_reason              varchar(16),
+    close_reason              varchar(24),
     consequence               varchar(24),
     consequence_note          varchar(1000),
     process_instance_id       varchar(64),

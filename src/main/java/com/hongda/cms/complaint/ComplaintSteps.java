@@ -177,12 +177,17 @@ class ComplaintSteps {
     public void approval(DelegateTask task) {
         if ("APPROVE".equals(task.getVariable("compensationDecision"))) {
             complaint(task.getExecution()).compensationApproved(DecidedBy.actor(identity, task), clock.instant());
+        } else {
+            // Back to the handler: a compensation left empty this time must not be the refused one.
+            task.getExecution().removeVariables(RESOLUTION_EXTRAS);
         }
     }
 
     /** The call-back begins: the complaint waits for the service desk. */
     @Transactional
     public void awaitCallback(DelegateExecution execution) {
+        // A form's empty optional fields are not set: an earlier call-back's answers must not stand in for them.
+        execution.removeVariables(List.of("reached", "satisfaction", "callbackComment"));
         complaint(execution).toCallback(clock.instant());
     }
 
@@ -232,6 +237,7 @@ class ComplaintSteps {
     /** Dissatisfied: back to the handler with new due dates and the escalation level reset. */
     @Transactional
     public void reopen(DelegateExecution execution) {
+        execution.removeVariables(RESOLUTION_EXTRAS);
         Complaint c = complaint(execution);
         Dues d = dues(execution);
         c.reopened(d.response(), d.resolution(), clock.instant());
@@ -255,6 +261,9 @@ class ComplaintSteps {
     }
 
     private static final String SUBJECT_KEY = "COMPLAINT-";
+
+    /** The resolution's optional fields, cleared before the handler resolves again. */
+    private static final List<String> RESOLUTION_EXTRAS = List.of("compensation", "apology");
 
     /** The supervisor's consequence; a change of customers opens a reassignment of the complaint's customer. */
     @Transactional
