@@ -163,8 +163,9 @@ public class Complaints {
         return c;
     }
 
+    /** The open complaint, its row locked until the transaction ends. */
     private Complaint open(long id) {
-        Complaint c = complaints.findById(id).orElseThrow(() -> DomainException.notFound("input.complaintId", "complaint", id));
+        Complaint c = complaints.findByIdForUpdate(id).orElseThrow(() -> DomainException.notFound("input.complaintId", "complaint", id));
         if (c.getState() == ComplaintState.CLOSED) {
             throw DomainException.conflict("input.complaintId", "COMPLAINT_CLOSED", "error.complaint.closed");
         }

@@ -186,6 +186,32 @@ class ComplaintApiTest extends IntegrationTest {
         process.complete(pi, "respond", s.ownerLogin(), Map.of("firstResponse", "已联系客户"));
     }
 
+    /** Two desk agents re-route one complaint at the same moment: the complaint's row is locked, so both go through, one after the other. */
+    @Test
+    void twoReRoutingsAtTheSameMomentLeaveOneConsistentHandler() {
+        Setup s = setup();
+        String id = register(Fixtures.SERVICE, input(null, null, "LOW"));
+        String desk2 = fixtures.newUser("desk", Role.SERVICE_DESK);
+        List<String> agents = List.of(Fixtures.SERVICE, desk2);
+        List<String> targets = List.of(s.ownerLogin(), s.otherLogin());
+        List<List<org.springframework.graphql.ResponseError>> answers = com.hongda.cms.support.Simultaneously.run(2, i -> {
+            List<org.springframework.graphql.ResponseError> errors = new java.util.ArrayList<>();
+            as(agents.get(i)).document("""
+                    mutation($c: ID!, $u: String!) { rerouteComplaint(input: {complaintId: $c, handlerUserId: $u, reason: "同时转派"}) {
+                      complaint { handlerUserId } } }""").variable("c", id).variable("u", targets.get(i)).execute().errors()
+                    .satisfy(errors::addAll);
+            return errors;
+        });
+        long won = answers.stream().filter(List::isEmpty).count();
+        assertThat(answers).allSatisfy(errors -> assertThat(errors).isEmpty());
+        // The routes recorded are exactly the re-routings that succeeded, and the handler is the last of them.
+        List<String> routed = fixtures.jdbc().queryForList("select handler_user_id from complaint_route where complaint_id = ? order by id",
+                String.class, Long.parseLong(id));
+        assertThat(routed).hasSize((int) won);
+        assertThat(fixtures.jdbc().queryForObject("select handler_user_id from complaint where id = ?", String.class, Long.parseLong(id)))
+                .isEqualTo(routed.get(routed.size() - 1));
+    }
+
     @Test
     void theFiguresAreComputedInTheDatabase() {
         Setup s = setup();
