@@ -1,5 +1,6 @@
 package com.hongda.cms.assessment;
 
+import com.hongda.cms.manager.SubstantiatedComplaint;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;

@@ -83,7 +83,10 @@ public class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
             }
             return errors;
         }
-        if (ex instanceof OptimisticLockingFailureException || ex instanceof PessimisticLockingFailureException) {
+        // The engine's own optimistic lock (two requests changing one process instance at once) is the same
+        // refusal as the domain's: the caller tries again.
+        if (ex instanceof OptimisticLockingFailureException || ex instanceof PessimisticLockingFailureException
+                || ex instanceof org.camunda.bpm.engine.OptimisticLockingException) {
             return List.of(error(env, ErrorType.CONFLICT, text("error.concurrentChange", null, locale), null, "CONCURRENT_CHANGE"));
         }
         if (ex instanceof DataIntegrityViolationException e) {

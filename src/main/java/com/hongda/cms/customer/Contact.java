@@ -16,6 +16,14 @@ public record Contact(
         return new Contact(name, title, maskPhone(phone), maskEmail(email));
     }
 
+    /**
+     * Any contact text (a phone number or an e-mail address, as a complainant gives it) partly hidden the
+     * way customers' contacts are: the one masking rule of the service.
+     */
+    public static String mask(String contact) {
+        return contact == null ? null : contact.indexOf('@') > 0 ? maskEmail(contact.strip()) : maskPhone(contact.strip());
+    }
+
     static String maskPhone(String phone) {
         if (phone == null) {
             return null;

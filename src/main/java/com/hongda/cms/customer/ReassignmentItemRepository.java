@@ -20,6 +20,12 @@ interface ReassignmentItemRepository extends JpaRepository<ReassignmentItem, Lon
             + " and r.state = com.hongda.cms.customer.ReassignmentState.OPEN) order by c.name, c.id")
     List<Customer> unlisted(@Param("manager") long managerId, @Param("tiers") Collection<Tier> tiers);
 
+    /** The same for chosen customers: those of them the manager still owns that no open case lists. */
+    @Query("select c from Customer c where c.managerId = :manager and c.id in :customers and not exists ("
+            + "select i.id from ReassignmentItem i, CustomerReassignment r where i.customerId = c.id and r.id = i.reassignmentId"
+            + " and r.state = com.hongda.cms.customer.ReassignmentState.OPEN) order by c.name, c.id")
+    List<Customer> unlistedOf(@Param("manager") long managerId, @Param("customers") Collection<Long> customerIds);
+
     /** How many of the case's customers are still with the manager it is about. */
     @Query("select count(i) from ReassignmentItem i, Customer c where i.reassignmentId = :reassignment and c.id = i.customerId"
             + " and c.managerId = :manager")

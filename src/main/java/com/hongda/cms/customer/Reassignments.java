@@ -103,7 +103,25 @@ public class Reassignments {
     Optional<CustomerReassignment> open(long managerId, ReassignmentCause cause, Grade before, Grade grade, String decidedIn) {
         Set<Tier> refused = EnumSet.allOf(Tier.class);
         refused.removeIf(tier -> policy.allows(grade, tier));
-        List<Customer> listed = refused.isEmpty() ? List.of() : items.unlisted(managerId, refused);
+        return open(managerId, cause, before, grade, decidedIn, refused.isEmpty() ? List.of() : items.unlisted(managerId, refused));
+    }
+
+    /**
+     * A supervisor's decision elsewhere (after a substantiated complaint, say) that these customers go to
+     * another manager: a case of {@code cause} for those of them the manager still owns and no open case
+     * lists, worked like any other (the supervisor's task, moves under the assignment rules).
+     */
+    @Transactional
+    public Optional<CustomerReassignment> openFor(long managerId, Collection<Long> customerIds, ReassignmentCause cause, String decidedIn) {
+        if (customerIds.isEmpty()) {
+            return Optional.empty();
+        }
+        Grade grade = managers.get("managerId", managerId).getGrade();
+        return open(managerId, cause, grade, grade, decidedIn, items.unlistedOf(managerId, customerIds));
+    }
+
+    private Optional<CustomerReassignment> open(long managerId, ReassignmentCause cause, Grade before, Grade grade, String decidedIn,
+                                                List<Customer> listed) {
         if (listed.isEmpty()) {
             return Optional.empty();
         }

@@ -58,6 +58,7 @@ public class DemoDataSeeder implements ApplicationRunner {
             new DemoUser("judge4", "评审委员 冯四", Role.JUDGE),
             new DemoUser("judge5", "评审委员 冯五", Role.JUDGE),
             new DemoUser("service", "客服 何琳", Role.SERVICE_DESK),
+            new DemoUser("director", "客服主管 陈洁", Role.SERVICE_DIRECTOR),
             new DemoUser("auditor", "内审 曹明", Role.AUDITOR),
             new DemoUser("manager1", "客户经理 王芳", Role.MANAGER, Role.EMPLOYEE),
             new DemoUser("candidate1", "报名人员 林晨", Role.CANDIDATE));

@@ -5,7 +5,7 @@ package com.hongda.cms.security;
  * candidate group of workflow tasks and as the Spring Security authority {@code ROLE_<name>}.
  */
 public enum Role {
-    CANDIDATE, EMPLOYEE, MANAGER, SUPERVISOR, HR, COMMITTEE, JUDGE, SERVICE_DESK, AUDITOR, ADMIN;
+    CANDIDATE, EMPLOYEE, MANAGER, SUPERVISOR, HR, COMMITTEE, JUDGE, SERVICE_DESK, SERVICE_DIRECTOR, AUDITOR, ADMIN;
 
     public String authority() {
         return "ROLE_" + name();

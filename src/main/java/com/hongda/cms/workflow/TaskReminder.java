@@ -35,13 +35,23 @@ public class TaskReminder implements JavaDelegate {
         if (!(priority instanceof Number p)) {
             throw new IllegalStateException("reminder step " + execution.getCurrentActivityId() + " declares no priority");
         }
-        boolean onlyOverdue = Boolean.TRUE.equals(execution.getVariableLocal("onlyOverdue"));
+        raise(execution.getProcessInstanceId(), p.intValue(), Boolean.TRUE.equals(execution.getVariableLocal("onlyOverdue")));
+    }
+
+    /**
+     * Raises the instance's open tasks (only the overdue ones if asked) to {@code priority} and gives them
+     * a follow-up date of now; returns them. Also for a family's own step that raises and does more (a
+     * complaint's escalation adds who is notified).
+     */
+    public java.util.List<Task> raise(String processInstanceId, int priority, boolean onlyOverdue) {
         Date now = Date.from(clock.instant());
-        var query = tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId());
-        for (Task task : (onlyOverdue ? query.dueBefore(now) : query).list()) {
-            task.setPriority(Math.max(task.getPriority(), p.intValue()));
+        var query = tasks.createTaskQuery().processInstanceId(processInstanceId);
+        java.util.List<Task> open = (onlyOverdue ? query.dueBefore(now) : query).list();
+        for (Task task : open) {
+            task.setPriority(Math.max(task.getPriority(), priority));
             task.setFollowUpDate(now);
             tasks.saveTask(task);
         }
+        return open;
     }
 }

@@ -45,6 +45,11 @@ public class WorkingCalendar {
         this.clock = clock;
     }
 
+    /** The business's time zone, in which its days are counted. */
+    public ZoneId zone() {
+        return zone;
+    }
+
     /** Now plus this many working days. */
     public Date due(int workingDays) {
         return addWorkingDays(Date.from(clock.instant()), workingDays);
@@ -60,6 +65,30 @@ public class WorkingCalendar {
             }
         }
         return Date.from(t.atZone(zone).toInstant());
+    }
+
+    /**
+     * {@code from} plus this many hours: every hour when {@code workingDaysOnly} is false (nights, weekends
+     * and holidays count); otherwise only the hours of working days count (nights count, weekends and
+     * public holidays do not), so 24 hours from a Friday noon fall on Monday noon.
+     */
+    public Date addHours(Date from, int hours, boolean workingDaysOnly) {
+        if (!workingDaysOnly) {
+            return Date.from(from.toInstant().plus(java.time.Duration.ofHours(hours)));
+        }
+        java.time.ZonedDateTime t = from.toInstant().atZone(zone);
+        long left = java.time.Duration.ofHours(hours).toSeconds();
+        while (true) {
+            java.time.ZonedDateTime midnight = t.toLocalDate().plusDays(1).atStartOfDay(zone);
+            if (isWorkingDay(t.toLocalDate())) {
+                long today = java.time.Duration.between(t, midnight).toSeconds();
+                if (left <= today) {
+                    return Date.from(t.plusSeconds(left).toInstant());
+                }
+                left -= today;
+            }
+            t = midnight;
+        }
     }
 
     public boolean isWorkingDay(LocalDate day) {

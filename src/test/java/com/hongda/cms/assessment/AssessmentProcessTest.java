@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.hongda.cms.common.Region;
 import com.hongda.cms.manager.CustomerManager;
 import com.hongda.cms.manager.Grade;
+import com.hongda.cms.manager.SubstantiatedComplaint;
 import com.hongda.cms.security.Role;
 import com.hongda.cms.support.Fixtures;
 import com.hongda.cms.support.IntegrationTest;

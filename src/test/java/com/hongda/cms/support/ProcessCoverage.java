@@ -88,7 +88,8 @@ public class ProcessCoverage extends SpringBootProcessEnginePlugin implements Co
         long n = 0;
         for (Class<?> c = testClass; c != null && c != Object.class; c = c.getSuperclass()) {
             n += java.util.Arrays.stream(c.getDeclaredMethods())
-                    .filter(m -> m.isAnnotationPresent(org.junit.jupiter.api.Test.class)).count();
+                    .filter(m -> m.isAnnotationPresent(org.junit.jupiter.api.Test.class))
+                    .filter(m -> !m.isAnnotationPresent(org.junit.jupiter.api.Disabled.class)).count();
         }
         return n;
     }

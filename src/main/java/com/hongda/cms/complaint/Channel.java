@@ -1,0 +1,6 @@
+package com.hongda.cms.complaint;
+
+/** How the complaint came in. */
+public enum Channel {
+    PHONE, VISIT, ONLINE, LETTER, HOTLINE
+}
