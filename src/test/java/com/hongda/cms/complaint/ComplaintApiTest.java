@@ -38,6 +38,9 @@ class ComplaintApiTest extends IntegrationTest {
     @Autowired
     ProcessDriver process;
 
+    @Autowired
+    com.hongda.cms.support.StatementCounter counter;
+
     @BeforeEach
     void clock() {
         ProcessDriver.at(T0);
@@ -210,6 +213,31 @@ class ComplaintApiTest extends IntegrationTest {
         assertThat(routed).hasSize((int) won);
         assertThat(fixtures.jdbc().queryForObject("select handler_user_id from complaint where id = ?", String.class, Long.parseLong(id)))
                 .isEqualTo(routed.get(routed.size() - 1));
+    }
+
+    /** The queue sends the same statements for a page of 5 as for a page of 20, whoever reads it. */
+    @Test
+    void theQueueReadsAPageInAFixedNumberOfStatements() {
+        Setup s = setup();
+        for (int i = 0; i < 20; i++) {
+            register(Fixtures.SERVICE, input(i % 2 == 0 ? s.a1().getId() : s.c().getId(), i % 3 == 0 ? s.other().getId() : null, "LOW"));
+        }
+        String queue = """
+                query($b: ID!, $n: Int!) { complaints(filter: {branchId: $b}, sort: URGENCY, first: $n) { nodes { id complainantContact
+                  customer { name } manager { name } responsibleManager { name } branch { name } sla { minutesLeft breached level }
+                  escalations { level } routes { reason } steps { key } } } }""";
+        for (String user : List.of(Fixtures.SERVICE, s.ownerLogin(), Fixtures.SUPERVISOR)) {
+            long[] counts = new long[2];
+            int[] sizes = {5, 20};
+            for (int k = 0; k < 2; k++) {
+                as(user).document(queue).variable("b", fixtures.branchId(s.branch())).variable("n", sizes[k]).execute().errors().verify();
+                counter.reset();
+                as(user).document(queue).variable("b", fixtures.branchId(s.branch())).variable("n", sizes[k]).execute().errors().verify()
+                        .path("complaints.nodes").entityList(Object.class).hasSize(sizes[k]);
+                counts[k] = counter.count();
+            }
+            assertThat(counts[1]).as(user + ": statements for 20 complaints against 5").isEqualTo(counts[0]);
+        }
     }
 
     @Test
