@@ -30,9 +30,12 @@ public class CustomerService {
     private final ManagerService managers;
     private final Paging paging;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     CustomerService(CustomerRepository customers, AssignmentRepository assignments, TierClassifier tiers,
-                    CustomerAccess access, ManagerService managers, Paging paging, Clock clock) {
+                    CustomerAccess access, ManagerService managers, Paging paging, Clock clock,
+                    org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.customers = customers;
         this.assignments = assignments;
         this.tiers = tiers;
@@ -60,8 +63,13 @@ public class CustomerService {
             throw DomainException.conflict("input.expectedVersion", "VERSION", "error.customer.stale", customer.getVersion());
         }
         CustomerProfile profile = change.apply(customer.profile());
+        Tier before = customer.getTier();
         customer.applyProfile(profile, tiers.classify(profile), clock.instant());
-        return customers.saveAndFlush(customer);
+        Customer saved = customers.saveAndFlush(customer);
+        if (saved.getTier() != before) {
+            events.publishEvent(new TierChanged(saved, before));
+        }
+        return saved;
     }
 
     /** The customers with these ids, whoever asks (for modules that check access themselves), in one statement. */

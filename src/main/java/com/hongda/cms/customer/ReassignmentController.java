@@ -49,6 +49,17 @@ class ReassignmentController {
     record ReassignPayload(CustomerReassignment reassignment) {
     }
 
+    record OpenInput(@NotNull @Size(max = 20) String managerId, @NotNull @Size(min = 1, max = 200) List<@NotNull @Size(max = 20) String> customerIds) {
+    }
+
+    @MutationMapping
+    @PreAuthorize(Access.ASSIGNERS)
+    ReassignPayload openCustomerReassignment(@Argument @Valid OpenInput input) {
+        List<Long> customers = IntStream.range(0, input.customerIds().size())
+                .mapToObj(i -> Ids.parse("input.customerIds[" + i + "]", input.customerIds().get(i))).distinct().toList();
+        return new ReassignPayload(reassignments.decide(Ids.parse("input.managerId", input.managerId()), customers, CurrentUser.id()));
+    }
+
     @QueryMapping
     @PreAuthorize("isAuthenticated()")
     CustomerReassignment customerReassignment(@Argument String id) {

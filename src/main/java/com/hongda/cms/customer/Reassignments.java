@@ -64,10 +64,18 @@ public class Reassignments {
     private final TaskService tasks;
     private final Paging paging;
     private final Clock clock;
+    private final com.hongda.cms.workflow.WorkingCalendar calendar;
+    private final com.hongda.cms.workflow.TaskReminder reminder;
+    private final com.hongda.cms.branch.Branches branches;
 
     Reassignments(ReassignmentRepository cases, ReassignmentItemRepository items, AssignmentRepository assignmentHistory,
                   AssignmentService assignments, CustomerService customers, ManagerService managers, AssignmentPolicy policy,
-                  ReassignmentProperties properties, CaseStarter starter, TaskService tasks, Paging paging, Clock clock) {
+                  ReassignmentProperties properties, CaseStarter starter, TaskService tasks, Paging paging, Clock clock,
+                  com.hongda.cms.workflow.WorkingCalendar calendar, com.hongda.cms.workflow.TaskReminder reminder,
+                  com.hongda.cms.branch.Branches branches) {
+        this.calendar = calendar;
+        this.reminder = reminder;
+        this.branches = branches;
         this.cases = cases;
         this.items = items;
         this.assignmentHistory = assignmentHistory;
@@ -131,9 +139,72 @@ public class Reassignments {
         variables.put(ID_VARIABLE, r.getId());
         variables.put("managerId", managerId);
         variables.put("supervisorId", managers.get("managerId", managerId).getSupervisorUserId());
-        variables.put("reassignmentWorkingDays", properties.reassignmentWorkingDays());
+        variables.put("reassignmentDue", calendar.due(properties.reassignmentWorkingDays()));
         r.startedAs(starter.start(PROCESS, CASE_TYPE, new Subject(CASE_TYPE, r.getId().toString()), variables).getId());
         return Optional.of(r);
+    }
+
+    /**
+     * A manager left the sequence (in the transaction of their leaving): every customer they still own is
+     * listed for their supervisor, so none stays without an owner past the task's due date.
+     */
+    @EventListener
+    @Transactional
+    public void on(com.hongda.cms.manager.ManagerLeft left) {
+        List<Long> owned = customers.customersOf(List.of(left.managerId())).getOrDefault(left.managerId(), List.of()).stream()
+                .map(Customer::getId).toList();
+        openFor(left.managerId(), owned, ReassignmentCause.MANAGER_LEFT, left.processInstanceId());
+    }
+
+    /**
+     * A customer's tier changed (in the transaction of the change) above what its manager's grade allows:
+     * the customer is listed for the manager's supervisor, never left with a manager who may not own it.
+     */
+    @EventListener
+    @Transactional
+    public void on(TierChanged changed) {
+        Long owner = changed.customer().getManagerId();
+        if (owner != null && !policy.allows(managers.get("managerId", owner).getGrade(), changed.customer().getTier())) {
+            openFor(owner, List.of(changed.customer().getId()), ReassignmentCause.TIER_CHANGE, null);
+        }
+    }
+
+    /**
+     * A supervisor decides that some of a manager's customers go to others (too many customers, a
+     * territory change, a complaint): a case of cause SUPERVISOR_DECISION for those of them the manager
+     * owns. The caller supervises the manager (else NOT_FOUND), or is ADMIN.
+     */
+    @Transactional
+    public CustomerReassignment decide(long managerId, List<Long> customerIds, String actor) {
+        CustomerManager manager = managers.find(managerId).orElseThrow(() -> DomainException.notFound("input.managerId", "manager", managerId));
+        if (!CurrentUser.hasAnyRole(Role.ADMIN) && !managers.supervises(actor, manager)) {
+            throw DomainException.notFound("input.managerId", "manager", managerId);
+        }
+        Map<Long, Customer> found = customers.byIds(customerIds);
+        for (int i = 0; i < customerIds.size(); i++) {
+            Customer c = found.get(customerIds.get(i));
+            if (c == null || !Long.valueOf(managerId).equals(c.getManagerId())) {
+                throw DomainException.badRequest("input.customerIds[" + i + "]", "NOT_THE_MANAGERS", "error.reassignment.notTheManagers");
+            }
+        }
+        return openFor(managerId, customerIds, ReassignmentCause.SUPERVISOR_DECISION, null)
+                .orElseThrow(() -> DomainException.conflict("input.customerIds", "ALREADY_LISTED", "error.reassignment.alreadyListed"));
+    }
+
+    /**
+     * The supervisor's task is past its due date: raised to priority 80, and the head of the manager's branch
+     * and the SUPERVISOR group become its candidates, so someone moves the customers.
+     */
+    @Transactional
+    public void escalate(String processInstanceId, long reassignmentId) {
+        CustomerReassignment r = cases.findById(reassignmentId).orElseThrow();
+        String head = managers.find(r.getManagerId()).flatMap(m -> branches.find(m.getBranchId())).map(b -> b.getHeadUserId()).orElse(null);
+        for (org.camunda.bpm.engine.task.Task task : reminder.raise(processInstanceId, 80, false)) {
+            if (head != null) {
+                tasks.addCandidateUser(task.getId(), head);
+            }
+            tasks.addCandidateGroup(task.getId(), "SUPERVISOR");
+        }
     }
 
     /** The filters of the reassignments query, each backed by an index. */

@@ -117,7 +117,9 @@ public class ManagerEffects {
     /** The manager leaves the sequence (dismissed, transferred, resigned): status LEFT, for good. */
     @Transactional
     public CustomerManager leave(long managerId, Decision why) {
-        return toStatus(managerId, ManagerStatus.LEFT, why);
+        CustomerManager m = toStatus(managerId, ManagerStatus.LEFT, why);
+        events.publishEvent(new ManagerLeft(managerId, why.reason(), why.processInstanceId(), why.decidedBy()));
+        return m;
     }
 
     /** One step of {@code direction} on the ladder, for a manager whose grade lies between {@code lowest} and {@code highest}. */

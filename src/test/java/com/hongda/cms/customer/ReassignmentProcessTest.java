@@ -61,6 +61,9 @@ class ReassignmentProcessTest extends IntegrationTest {
     @Autowired
     ManagerEffects effects;
 
+    @Autowired
+    ProcessDriver process;
+
     private String branch;
     private String head;
     private CustomerManager receiver;
@@ -179,6 +182,72 @@ class ReassignmentProcessTest extends IntegrationTest {
         assertThat(List.copyOf(item.values())).containsExactly(receiver.getId(), head);
         assertThat(fixtures.jdbc().queryForObject("select concat(state, ' ', closed_by) from customer_reassignment where id = ?",
                 String.class, id)).isEqualTo("DONE " + head);
+    }
+
+    /**
+     * A manager who leaves: every customer they own is listed at once (cause MANAGER_LEFT); past the
+     * task's due date it escalates to priority 80 with the branch head and the SUPERVISOR group.
+     */
+    @Test
+    void aManagerWhoLeavesHasEveryCustomerListedAndTheOverdueTaskEscalates() {
+        String branchHead = fixtures.newUser("bh", Role.SUPERVISOR);
+        String leaverBranch = fixtures.unique("RL");
+        fixtures.jdbc().update("update branch set head_user_id = ? where id = ?", branchHead, Long.parseLong(fixtures.branchId(leaverBranch)));
+        CustomerManager leaver = fixtures.manager(leaverBranch, Region.URBAN, Grade.SENIOR, null, head);
+        Customer a1 = customerOf(leaver, Fixtures.Tier.A1);
+        Customer c = customerOf(leaver, Fixtures.Tier.C);
+        transactions.executeWithoutResult(t ->
+                effects.leave(leaver.getId(), new ManagerEffects.Decision("RESIGNED", null, "t-hr")));
+        Map<String, Object> row = fixtures.jdbc().queryForMap("select id, cause, process_instance_id from customer_reassignment"
+                + " where manager_id = ?", leaver.getId());
+        assertThat(row.get("CAUSE")).isEqualTo("MANAGER_LEFT");
+        assertThat(fixtures.jdbc().queryForList("select customer_id from customer_reassignment_item where reassignment_id = ? order by customer_id",
+                Long.class, row.get("ID"))).containsExactlyInAnyOrder(a1.getId(), c.getId());
+        String pi = (String) row.get("PROCESS_INSTANCE_ID");
+        ProcessDriver.at(Instant.parse("2031-03-10T02:01:00Z"));
+        process.runJobs(pi);
+        Task task = tasks.createTaskQuery().processInstanceId(pi).taskDefinitionKey("reassignCustomers").singleResult();
+        assertThat(task.getPriority()).isEqualTo(80);
+        assertThat(tasks.getIdentityLinksForTask(task.getId())).extracting(IdentityLink::getUserId).contains(head, branchHead);
+        assertThat(tasks.getIdentityLinksForTask(task.getId())).extracting(IdentityLink::getGroupId).contains("SUPERVISOR");
+    }
+
+    /** A customer whose new profile puts it above its manager's grade is listed for the supervisor (TIER_CHANGE). */
+    @Test
+    void aCustomerRisingAboveItsManagersGradeIsListed() {
+        CustomerManager junior = fixtures.manager(branch, Region.URBAN, Grade.JUNIOR, null, head);
+        Customer c = customerOf(junior, Fixtures.Tier.C);
+        as(Fixtures.ADMIN).document("mutation($id: ID!) { updateCustomer(input: {id: $id, monthlyRevenue: 650000}) { customer { tier } } }")
+                .variable("id", c.getId().toString()).execute().errors().verify().path("updateCustomer.customer.tier").entity(String.class)
+                .isEqualTo("A1");
+        assertThat(fixtures.jdbc().queryForList("select r.cause from customer_reassignment r join customer_reassignment_item i"
+                + " on i.reassignment_id = r.id where i.customer_id = ?", String.class, c.getId())).containsExactly("TIER_CHANGE");
+        // A rise the grade still allows opens nothing.
+        CustomerManager senior = fixtures.manager(branch, Region.URBAN, Grade.SENIOR, null, head);
+        Customer other = customerOf(senior, Fixtures.Tier.C);
+        as(Fixtures.ADMIN).document("mutation($id: ID!) { updateCustomer(input: {id: $id, monthlyRevenue: 650000}) { customer { tier } } }")
+                .variable("id", other.getId().toString()).execute().errors().verify();
+        assertThat(fixtures.jdbc().queryForObject("select count(*) from customer_reassignment_item where customer_id = ?", Integer.class,
+                other.getId())).isZero();
+    }
+
+    /** The supervisor decides that customers go: SUPERVISOR_DECISION; not their manager's, refused; listed twice, refused. */
+    @Test
+    void theSupervisorDecidesThatCustomersGo() {
+        CustomerManager senior = fixtures.manager(branch, Region.URBAN, Grade.SENIOR, null, head);
+        Customer a = customerOf(senior, Fixtures.Tier.B1);
+        Customer foreign = customerOf(receiver, Fixtures.Tier.C);
+        String open = """
+                mutation($m: ID!, $c: [ID!]!) { openCustomerReassignment(input: {managerId: $m, customerIds: $c}) {
+                  reassignment { cause items { customer { id } } } } }""";
+        answered(as(Fixtures.SUPERVISOR2).document(open).variable("m", senior.getId().toString()).variable("c", List.of(a.getId().toString())),
+                "NOT_FOUND", "input.managerId", null);
+        answered(as(head).document(open).variable("m", senior.getId().toString()).variable("c", List.of(a.getId().toString(),
+                foreign.getId().toString())), "BAD_REQUEST", "input.customerIds[1]", "NOT_THE_MANAGERS");
+        as(head).document(open).variable("m", senior.getId().toString()).variable("c", List.of(a.getId().toString())).execute().errors().verify()
+                .path("openCustomerReassignment.reassignment.cause").entity(String.class).isEqualTo("SUPERVISOR_DECISION");
+        answered(as(head).document(open).variable("m", senior.getId().toString()).variable("c", List.of(a.getId().toString())),
+                "CONFLICT", "input.customerIds", "ALREADY_LISTED");
     }
 
     private Customer customerOf(CustomerManager manager, Fixtures.Tier tier) {
