@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,9 +31,11 @@ public class CustomerService {
     private final ManagerService managers;
     private final Paging paging;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     CustomerService(CustomerRepository customers, AssignmentRepository assignments, TierClassifier tiers,
-                    CustomerAccess access, ManagerService managers, Paging paging, Clock clock) {
+                    CustomerAccess access, ManagerService managers, Paging paging, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.customers = customers;
         this.assignments = assignments;
         this.tiers = tiers;
@@ -60,7 +63,11 @@ public class CustomerService {
             throw DomainException.conflict("input.expectedVersion", "VERSION", "error.customer.stale", customer.getVersion());
         }
         CustomerProfile profile = change.apply(customer.profile());
+        Tier before = customer.getTier();
         customer.applyProfile(profile, tiers.classify(profile), clock.instant());
+        if (customer.getTier() != before) {
+            events.publishEvent(new CustomerTierChanged(customer.getId(), before, customer.getTier()));
+        }
         return customers.saveAndFlush(customer);
     }
 
