@@ -10,6 +10,7 @@ import com.hongda.cms.manager.ManagerStatus;
 import com.hongda.cms.manager.ManagerService;
 import java.time.Clock;
 import java.time.Instant;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,9 +29,11 @@ public class AssignmentService {
     private final ManagerService managers;
     private final AssignmentPolicy policy;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     AssignmentService(CustomerRepository customers, AssignmentRepository assignments, ManagerService managers,
-                      AssignmentPolicy policy, Clock clock) {
+                      AssignmentPolicy policy, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.customers = customers;
         this.assignments = assignments;
         this.managers = managers;
@@ -84,7 +87,9 @@ public class AssignmentService {
         assignments.findFirstByCustomerIdAndEndedAtIsNull(customer.getId())
                 .ifPresent(open -> open.end(now, actor, reason == null ? "REASSIGNED" : reason));
         customer.assignTo(manager.getId(), now);
-        return assignments.save(new Assignment(customer.getId(), manager.getId(), now, actor, reason));
+        Assignment assignment = assignments.save(new Assignment(customer.getId(), manager.getId(), now, actor, reason));
+        events.publishEvent(new CustomerAssigned(customer.getId(), manager.getId(), customer.getTier(), now));
+        return assignment;
     }
 
     /**

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,11 +31,10 @@ public class CustomerService {
     private final ManagerService managers;
     private final Paging paging;
     private final Clock clock;
-    private final org.springframework.context.ApplicationEventPublisher events;
+    private final ApplicationEventPublisher events;
 
     CustomerService(CustomerRepository customers, AssignmentRepository assignments, TierClassifier tiers,
-                    CustomerAccess access, ManagerService managers, Paging paging, Clock clock,
-                    org.springframework.context.ApplicationEventPublisher events) {
+                    CustomerAccess access, ManagerService managers, Paging paging, Clock clock, ApplicationEventPublisher events) {
         this.events = events;
         this.customers = customers;
         this.assignments = assignments;
@@ -65,11 +65,10 @@ public class CustomerService {
         CustomerProfile profile = change.apply(customer.profile());
         Tier before = customer.getTier();
         customer.applyProfile(profile, tiers.classify(profile), clock.instant());
-        Customer saved = customers.saveAndFlush(customer);
-        if (saved.getTier() != before) {
-            events.publishEvent(new TierChanged(saved, before));
+        if (customer.getTier() != before) {
+            events.publishEvent(new CustomerTierChanged(customer.getId(), before, customer.getTier()));
         }
-        return saved;
+        return customers.saveAndFlush(customer);
     }
 
     /** The customers with these ids, whoever asks (for modules that check access themselves), in one statement. */

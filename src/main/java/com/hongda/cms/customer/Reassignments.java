@@ -162,10 +162,11 @@ public class Reassignments {
      */
     @EventListener
     @Transactional
-    public void on(TierChanged changed) {
-        Long owner = changed.customer().getManagerId();
-        if (owner != null && !policy.allows(managers.get("managerId", owner).getGrade(), changed.customer().getTier())) {
-            openFor(owner, List.of(changed.customer().getId()), ReassignmentCause.TIER_CHANGE, null);
+    public void on(CustomerTierChanged changed) {
+        Customer customer = customers.byIds(List.of(changed.customerId())).get(changed.customerId());
+        Long owner = customer == null ? null : customer.getManagerId();
+        if (owner != null && !policy.allows(managers.get("managerId", owner).getGrade(), changed.after())) {
+            openFor(owner, List.of(changed.customerId()), ReassignmentCause.TIER_CHANGE, null);
         }
     }
 
