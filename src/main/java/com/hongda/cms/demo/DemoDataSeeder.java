@@ -23,6 +23,11 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import com.hongda.cms.security.Role;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import com.hongda.cms.prospect.FollowUpClass;
+import com.hongda.cms.prospect.NewProspect;
+import com.hongda.cms.prospect.Prospects;
+import com.hongda.cms.visit.VisitKind;
+import com.hongda.cms.visit.Visits;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.slf4j.Logger;
@@ -79,9 +84,14 @@ public class DemoDataSeeder implements ApplicationRunner {
     private final AssignmentService assignments;
     private final Branches branches;
     private final People people;
+    private final Visits visits;
+    private final Prospects prospects;
 
     DemoDataSeeder(IdentityService identityService, IdentityBootstrap identities, ManagerService managers,
-                   CustomerService customers, AssignmentService assignments, Branches branches, People people) {
+                   CustomerService customers, AssignmentService assignments, Branches branches, People people, Visits visits,
+                   Prospects prospects) {
+        this.visits = visits;
+        this.prospects = prospects;
         this.people = people;
         this.branches = branches;
         this.identityService = identityService;
@@ -127,8 +137,10 @@ public class DemoDataSeeder implements ApplicationRunner {
         CustomerManager zhao = manager("M0006", "赵磊", null, south, Grade.INTERMEDIATE, 30);
         manager("M0007", "孙丽", null, south, Grade.SENIOR, 40);
 
-        assign(customer("新疆能源集团", CustomerType.GROUP, Industry.ENERGY, Region.URBAN, 5200, "820000"), wang);
-        assign(customer("市人民政府办公厅", CustomerType.ENTERPRISE, Industry.GOVERNMENT, Region.URBAN, 300, "60000"), wang);
+        Customer energy = customer("新疆能源集团", CustomerType.GROUP, Industry.ENERGY, Region.URBAN, 5200, "820000");
+        assign(energy, wang);
+        Customer office = customer("市人民政府办公厅", CustomerType.ENTERPRISE, Industry.GOVERNMENT, Region.URBAN, 300, "60000");
+        assign(office, wang);
         assign(customer("天山制造有限公司", CustomerType.ENTERPRISE, Industry.MANUFACTURING, Region.URBAN, 800, "90000"), li);
         assign(customer("丝路物流有限公司", CustomerType.ENTERPRISE, Industry.TRANSPORT, Region.URBAN, 120, "30000"), zhang);
         assign(customer("南山县第一中学", CustomerType.ENTERPRISE, Industry.EDUCATION, Region.RURAL, 90, "12000"), liu);
@@ -136,6 +148,17 @@ public class DemoDataSeeder implements ApplicationRunner {
         customer("街角便利店", CustomerType.RETAIL_OUTLET, Industry.RETAIL, Region.URBAN, 4, "3000");
         customer("都市晨报社", CustomerType.ENTERPRISE, Industry.MEDIA, Region.URBAN, 150, "40000");
         customer("个人客户 马先生", CustomerType.INDIVIDUAL, Industry.OTHER, Region.URBAN, 1, "500");
+        // 王芳 visited the energy group last month and will call the government office next week; she follows up
+        // two prospects, one due within a week (class A), one within a month (class C).
+        LocalDate today = LocalDate.now();
+        visits.log(null, energy.getId(), new Visits.Report(VisitKind.VISIT, "季度走访", today.minusMonths(1), "客户计划明年扩容专线", List.of()),
+                "admin");
+        visits.plan(office.getId(), today.plusDays(7), VisitKind.PHONE, "了解办公网络需求", "admin");
+        prospects.register(new NewProspect("华兴商贸有限公司", CustomerType.ENTERPRISE, Industry.RETAIL, Region.URBAN, 80, new BigDecimal("30000"),
+                List.of(new com.hongda.cms.customer.Contact("李经理", "总经理", "13912345678", "li@example.com")), FollowUpClass.A, wang.getId()),
+                "admin");
+        prospects.register(new NewProspect("天池旅游公司", CustomerType.ENTERPRISE, Industry.OTHER, Region.URBAN, 40, new BigDecimal("15000"),
+                List.of(), FollowUpClass.C, wang.getId()), "admin");
         log.info("Seeded demo data: {} managers", managers.page(new ManagerFilter(null, null, null, null, null, null),
                 null, new com.hongda.cms.common.PageArgs(1, null, null, null)).getTotalCount());
     }

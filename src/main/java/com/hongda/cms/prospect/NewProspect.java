@@ -8,6 +8,6 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /** A prospect as registered, already checked and trimmed. */
-record NewProspect(String name, CustomerType type, Industry industry, Region region, int employees, BigDecimal monthlyRevenue,
+public record NewProspect(String name, CustomerType type, Industry industry, Region region, int employees, BigDecimal monthlyRevenue,
                    List<Contact> contacts, FollowUpClass followUpClass, Long managerId) {
 }
