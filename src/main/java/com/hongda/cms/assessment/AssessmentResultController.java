@@ -66,8 +66,8 @@ class AssessmentResultController {
     Connection<AssessmentResult> assessmentResults(@Argument @Valid ResultFilterInput filter, @Argument Integer first,
                                                    @Argument String after, @Argument Integer last, @Argument String before) {
         ResultFilterInput f = filter == null ? new ResultFilterInput(null, null, null, null, null) : filter;
-        return results.page(new AssessmentResults.ResultFilter(id("filter.roundId", f.roundId()), id("filter.managerId", f.managerId()),
-                id("filter.branchId", f.branchId()), f.grade() == null ? null : f.grade().name(), f.state()),
+        return results.page(new AssessmentResults.ResultFilter(Ids.optional("filter.roundId", f.roundId()), Ids.optional("filter.managerId", f.managerId()),
+                Ids.optional("filter.branchId", f.branchId()), f.grade() == null ? null : f.grade().name(), f.state()),
                 new PageArgs(first, after, last, before));
     }
 
@@ -89,7 +89,7 @@ class AssessmentResultController {
     Connection<AssessmentResult> annualRanking(@Argument int year, @Argument @Size(max = 20) String branchId,
                                                @Argument com.hongda.cms.manager.Grade grade, @Argument Integer first,
                                                @Argument String after, @Argument Integer last, @Argument String before) {
-        return results.annualRanking(year, id("branchId", branchId), grade == null ? null : grade.name(),
+        return results.annualRanking(year, Ids.optional("branchId", branchId), grade == null ? null : grade.name(),
                 new PageArgs(first, after, last, before));
     }
 
@@ -168,7 +168,4 @@ class AssessmentResultController {
         }
     }
 
-    private static Long id(String field, String value) {
-        return value == null ? null : Ids.parse(field, value);
-    }
 }

@@ -59,14 +59,14 @@ class AssessmentRoundController {
     Connection<AssessmentRound> assessmentRounds(@Argument @Valid RoundFilterInput filter, @Argument Integer first,
                                                  @Argument String after, @Argument Integer last, @Argument String before) {
         RoundFilterInput f = filter == null ? new RoundFilterInput(null, null, null) : filter;
-        Long branch = f.branchId() == null ? null : Ids.parse("filter.branchId", f.branchId());
+        Long branch = Ids.optional("filter.branchId", f.branchId());
         return rounds.page(new AssessmentRounds.RoundFilter(f.kind(), f.state(), branch), new PageArgs(first, after, last, before));
     }
 
     @MutationMapping
     @PreAuthorize(Access.HR_OR_ADMIN)
     RoundPayload openAssessmentRound(@Argument @Valid OpenInput input) {
-        Long branch = input.branchId() == null ? null : Ids.parse("input.branchId", input.branchId());
+        Long branch = Ids.optional("input.branchId", input.branchId());
         return new RoundPayload(rounds.open(input.kind(), input.periodStart(), input.periodEnd(), branch, CurrentUser.id()));
     }
 

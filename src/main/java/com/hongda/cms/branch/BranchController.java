@@ -84,7 +84,7 @@ class BranchController {
     Connection<Branch> branches(@Argument @Valid FilterInput filter, @Argument Integer first, @Argument String after,
                                 @Argument Integer last, @Argument String before) {
         FilterInput f = filter == null ? new FilterInput(null, null, null, null) : filter;
-        Long parent = f.parentId() == null ? null : Ids.parse("filter.parentId", f.parentId());
+        Long parent = Ids.optional("filter.parentId", f.parentId());
         return branches.page(new Branches.BranchFilter(parent, f.topLevel(), f.region(), f.nameContains()),
                 new PageArgs(first, after, last, before));
     }
@@ -92,7 +92,7 @@ class BranchController {
     @MutationMapping
     @PreAuthorize(Access.HR_OR_ADMIN)
     BranchPayload createBranch(@Argument @Valid CreateBranchInput input) {
-        Long parent = input.parentId() == null ? null : Ids.parse("input.parentId", input.parentId());
+        Long parent = Ids.optional("input.parentId", input.parentId());
         return new BranchPayload(branches.create(new Branches.NewBranch(input.code(), input.name(), input.region(), parent,
                 input.headId(), input.settings() == null ? null : input.settings().own(), input.reason()), CurrentUser.id()));
     }
@@ -106,7 +106,7 @@ class BranchController {
         if (parentText != null && parentText.length() > 20) {
             throw DomainException.badRequest("input.parentId", "ID_FORMAT", "error.idFormat", "input.parentId");
         }
-        Long parentId = parentText == null ? null : Ids.parse("input.parentId", parentText);
+        Long parentId = Ids.optional("input.parentId", parentText);
         return new BranchPayload(branches.update(id, new Branches.BranchUpdate(input.name(), input.region(), !parent.isOmitted(),
                 parentId, input.settings() == null ? null : input.settings().own(), input.reason()), CurrentUser.id()));
     }

@@ -6,6 +6,11 @@ public final class Ids {
     private Ids() {
     }
 
+    /** An optional id (a filter's, say): null when absent, else as {@link #parse}. */
+    public static Long optional(String field, String value) {
+        return value == null ? null : parse(field, value);
+    }
+
     /** @param field the input path to name in the error, e.g. {@code input.customerId} */
     public static long parse(String field, String value) {
         if (value == null || value.isEmpty() || value.length() > 19) {

@@ -90,7 +90,7 @@ class ComplaintController {
     @MutationMapping
     @PreAuthorize("hasAnyRole('SERVICE_DESK','MANAGER','ADMIN')")
     Payload registerComplaint(@Argument @Valid RegisterInput input) {
-        return new Payload(complaints.register(new NewComplaint(id("input.customerId", input.customerId()), id("input.managerId", input.managerId()),
+        return new Payload(complaints.register(new NewComplaint(Ids.optional("input.customerId", input.customerId()), Ids.optional("input.managerId", input.managerId()),
                 input.channel(), input.category(), input.severity(), input.description().strip(), input.complainantName().strip(),
                 input.complainantContact().strip()), CurrentUser.id()));
     }
@@ -123,15 +123,15 @@ class ComplaintController {
         if (f.minLevel() != null && (f.minLevel() < 0 || f.minLevel() > 3)) {
             throw DomainException.badRequest("filter.minLevel", "RANGE", "error.complaint.level");
         }
-        return queries.page(new ComplaintQueries.Filter(f.states(), id("filter.branchId", f.branchId()), id("filter.managerId", f.managerId()),
-                id("filter.customerId", f.customerId()), f.minLevel()), sort, new PageArgs(first, after, last, before));
+        return queries.page(new ComplaintQueries.Filter(f.states(), Ids.optional("filter.branchId", f.branchId()), Ids.optional("filter.managerId", f.managerId()),
+                Ids.optional("filter.customerId", f.customerId()), f.minLevel()), sort, new PageArgs(first, after, last, before));
     }
 
     @QueryMapping
     @PreAuthorize("hasAnyRole('SERVICE_DESK','SERVICE_DIRECTOR','SUPERVISOR','HR','AUDITOR','ADMIN')")
     List<ComplaintQueries.Figures> complaintFigures(@Argument @Valid FiguresFilterInput filter, @Argument ComplaintQueries.Grouping groupBy) {
-        return queries.figures(new ComplaintQueries.FiguresFilter(filter.from(), filter.to(), id("filter.branchId", filter.branchId()),
-                id("filter.managerId", filter.managerId()), filter.tier()), groupBy);
+        return queries.figures(new ComplaintQueries.FiguresFilter(filter.from(), filter.to(), Ids.optional("filter.branchId", filter.branchId()),
+                Ids.optional("filter.managerId", filter.managerId()), filter.tier()), groupBy);
     }
 
     @SchemaMapping(typeName = "Customer")
@@ -195,7 +195,4 @@ class ComplaintController {
         return batch.stream().map(id).filter(java.util.Objects::nonNull).distinct().toList();
     }
 
-    private static Long id(String field, String value) {
-        return value == null ? null : Ids.parse(field, value);
-    }
 }

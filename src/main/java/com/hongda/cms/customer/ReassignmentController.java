@@ -72,7 +72,7 @@ class ReassignmentController {
     Connection<CustomerReassignment> customerReassignments(@Argument @Valid FilterInput filter, @Argument Integer first,
                                                            @Argument String after, @Argument Integer last, @Argument String before) {
         FilterInput f = filter == null ? new FilterInput(null, null) : filter;
-        Long manager = f.managerId() == null ? null : Ids.parse("filter.managerId", f.managerId());
+        Long manager = Ids.optional("filter.managerId", f.managerId());
         return reassignments.page(new Reassignments.Filter(manager, f.state()), new PageArgs(first, after, last, before));
     }
 

@@ -63,7 +63,7 @@ class PersonnelController {
     Connection<PersonnelCase> personnelCases(@Argument @Valid FilterInput filter, @Argument Integer first, @Argument String after,
                                              @Argument Integer last, @Argument String before) {
         FilterInput f = filter == null ? new FilterInput(null, null, null) : filter;
-        Long manager = f.managerId() == null ? null : Ids.parse("filter.managerId", f.managerId());
+        Long manager = Ids.optional("filter.managerId", f.managerId());
         return cases.page(new PersonnelCases.CaseFilter(manager, f.kind(), f.state()), new PageArgs(first, after, last, before));
     }
 

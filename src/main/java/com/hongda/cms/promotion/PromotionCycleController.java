@@ -93,7 +93,7 @@ class PromotionCycleController {
     Connection<PromotionCycle> promotionCycles(@Argument @Valid CycleFilterInput filter, @Argument Integer first, @Argument String after,
                                                @Argument Integer last, @Argument String before) {
         CycleFilterInput f = filter == null ? new CycleFilterInput(null, null, null) : filter;
-        Long branch = f.branchId() == null ? null : Ids.parse("filter.branchId", f.branchId());
+        Long branch = Ids.optional("filter.branchId", f.branchId());
         return cycles.page(new PromotionCycles.CycleFilter(branch, f.year(), f.state()),
                 PromotionReviews.wholeCycle() ? null : reviews.cyclesJudged(), new PageArgs(first, after, last, before));
     }

@@ -74,7 +74,7 @@ class PromotionReviewController {
     Connection<PromotionReview> promotionReviews(@Argument @Valid ReviewFilterInput filter, @Argument Integer first, @Argument String after,
                                                  @Argument Integer last, @Argument String before) {
         ReviewFilterInput f = filter == null ? new ReviewFilterInput(null, null, null, null) : filter;
-        return reviews.page(new PromotionReviews.ReviewFilter(id("filter.cycleId", f.cycleId()), id("filter.managerId", f.managerId()),
+        return reviews.page(new PromotionReviews.ReviewFilter(Ids.optional("filter.cycleId", f.cycleId()), Ids.optional("filter.managerId", f.managerId()),
                 f.review(), f.state()), new PageArgs(first, after, last, before));
     }
 
@@ -180,7 +180,4 @@ class PromotionReviewController {
         return out;
     }
 
-    private static Long id(String field, String value) {
-        return value == null ? null : Ids.parse(field, value);
-    }
 }

@@ -85,7 +85,7 @@ class ProspectController {
                 .map(c -> new Contact(c.name().strip(), Texts.blankToNull(c.title()), Texts.blankToNull(c.phone()), Texts.blankToNull(c.email())))
                 .toList();
         return new Payload(prospects.register(new NewProspect(input.name().strip(), input.type(), input.industry(), input.region(),
-                input.employees(), input.monthlyRevenue(), contacts, input.followUpClass(), id("input.managerId", input.managerId())),
+                input.employees(), input.monthlyRevenue(), contacts, input.followUpClass(), Ids.optional("input.managerId", input.managerId())),
                 CurrentUser.id()));
     }
 
@@ -116,7 +116,7 @@ class ProspectController {
     Connection<Prospect> prospects(@Argument @Valid FilterInput filter, @Argument Integer first, @Argument String after,
                                    @Argument Integer last, @Argument String before) {
         FilterInput f = filter == null ? new FilterInput(null, null, null) : filter;
-        return prospects.page(new Prospects.Filter(id("filter.managerId", f.managerId()), f.state(), f.overdue()),
+        return prospects.page(new Prospects.Filter(Ids.optional("filter.managerId", f.managerId()), f.state(), f.overdue()),
                 new PageArgs(first, after, last, before));
     }
 
@@ -171,7 +171,4 @@ class ProspectController {
         return String.valueOf(f.getId());
     }
 
-    private static Long id(String field, String value) {
-        return value == null ? null : Ids.parse(field, value);
-    }
 }

@@ -81,7 +81,7 @@ class VisitController {
             throw com.hongda.cms.common.DomainException.badRequest("input.purpose", "REQUIRED", "error.visit.required");
         }
         String notes = input.notes() == null || input.notes().isBlank() ? null : input.notes().strip();
-        return new Payload(visits.log(id("input.visitId", input.visitId()), id("input.customerId", input.customerId()),
+        return new Payload(visits.log(Ids.optional("input.visitId", input.visitId()), Ids.optional("input.customerId", input.customerId()),
                 new Visits.Report(input.kind(), purpose, input.visitedOn(), notes, followUps), CurrentUser.id()));
     }
 
@@ -90,7 +90,7 @@ class VisitController {
     Connection<Visit> customerVisits(@Argument @Valid FilterInput filter, @Argument Integer first, @Argument String after,
                                      @Argument Integer last, @Argument String before) {
         FilterInput f = filter == null ? new FilterInput(null, null, null, null) : filter;
-        return visits.page(new Visits.Filter(id("filter.customerId", f.customerId()), id("filter.managerId", f.managerId()), f.from(), f.to()),
+        return visits.page(new Visits.Filter(Ids.optional("filter.customerId", f.customerId()), Ids.optional("filter.managerId", f.managerId()), f.from(), f.to()),
                 new PageArgs(first, after, last, before));
     }
 
@@ -163,7 +163,4 @@ class VisitController {
         return batch.stream().map(id).filter(Objects::nonNull).distinct().toList();
     }
 
-    private static Long id(String field, String value) {
-        return value == null ? null : Ids.parse(field, value);
-    }
 }
