@@ -17,10 +17,8 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,14 +37,13 @@ class ComplaintSteps {
     private final Reassignments reassignments;
     private final WorkingCalendar calendar;
     private final TaskReminder reminder;
-    private final TaskService tasks;
     private final IdentityService identity;
     private final ApplicationEventPublisher events;
     private final ComplaintProperties properties;
     private final Clock clock;
 
     ComplaintSteps(ComplaintRepository complaints, ComplaintEscalationRepository escalations, Complaints service, Reassignments reassignments,
-                   WorkingCalendar calendar, TaskReminder reminder, TaskService tasks, IdentityService identity,
+                   WorkingCalendar calendar, TaskReminder reminder, IdentityService identity,
                    ApplicationEventPublisher events, ComplaintProperties properties, Clock clock) {
         this.complaints = complaints;
         this.escalations = escalations;
@@ -54,7 +51,6 @@ class ComplaintSteps {
         this.reassignments = reassignments;
         this.calendar = calendar;
         this.reminder = reminder;
-        this.tasks = tasks;
         this.identity = identity;
         this.events = events;
         this.properties = properties;
@@ -149,10 +145,7 @@ class ComplaintSteps {
             }
             default -> groups.add(properties.escalation().level3Group());
         }
-        for (Task task : reminder.raise(execution.getProcessInstanceId(), 60 + 10 * level, false)) {
-            users.forEach(u -> tasks.addCandidateUser(task.getId(), u));
-            groups.forEach(g -> tasks.addCandidateGroup(task.getId(), g));
-        }
+        reminder.escalate(execution.getProcessInstanceId(), 60 + 10 * level, users, groups);
         List<String> notified = new ArrayList<>();
         users.forEach(u -> notified.add("user:" + u));
         groups.forEach(g -> notified.add("group:" + g));

@@ -200,12 +200,7 @@ public class Reassignments {
     public void escalate(String processInstanceId, long reassignmentId) {
         CustomerReassignment r = cases.findById(reassignmentId).orElseThrow();
         String head = managers.find(r.getManagerId()).flatMap(m -> branches.find(m.getBranchId())).map(b -> b.getHeadUserId()).orElse(null);
-        for (org.camunda.bpm.engine.task.Task task : reminder.raise(processInstanceId, 80, false)) {
-            if (head != null) {
-                tasks.addCandidateUser(task.getId(), head);
-            }
-            tasks.addCandidateGroup(task.getId(), "SUPERVISOR");
-        }
+        reminder.escalate(processInstanceId, 80, head == null ? List.of() : List.of(head), List.of("SUPERVISOR"));
     }
 
     /** The filters of the reassignments query, each backed by an index. */

@@ -43,6 +43,20 @@ public class TaskReminder implements JavaDelegate {
      * a follow-up date of now; returns them. Also for a family's own step that raises and does more (a
      * complaint's escalation adds who is notified).
      */
+    /**
+     * An escalation: the instance's open tasks raised to {@code priority} (as {@link #raise}) and the
+     * notified people and groups added as their candidates, so the tasks appear in their inboxes too.
+     */
+    public java.util.List<Task> escalate(String processInstanceId, int priority, java.util.Collection<String> users,
+                                         java.util.Collection<String> groups) {
+        java.util.List<Task> open = raise(processInstanceId, priority, false);
+        for (Task task : open) {
+            users.forEach(u -> tasks.addCandidateUser(task.getId(), u));
+            groups.forEach(g -> tasks.addCandidateGroup(task.getId(), g));
+        }
+        return open;
+    }
+
     public java.util.List<Task> raise(String processInstanceId, int priority, boolean onlyOverdue) {
         Date now = Date.from(clock.instant());
         var query = tasks.createTaskQuery().processInstanceId(processInstanceId);
