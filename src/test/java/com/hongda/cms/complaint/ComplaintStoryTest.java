@@ -63,7 +63,7 @@ class ComplaintStoryTest extends IntegrationTest {
 
         String id = demo("service").document("""
                 mutation($c: ID!) { registerComplaint(input: {customerId: $c, channel: HOTLINE, category: SERVICE_QUALITY, severity: MEDIUM,
-                  description: "宽带安装拖延两周 😠", complainantName: "张女士", complainantContact: "zhang@example.com"}) {
+                  description: "宽带安装拖延两周 😠", complainantName: "张女士 🌸", complainantContact: "zhang@example.com"}) {
                   complaint { id handlerUserId sla { firstResponseDue } } } }""").variable("c", String.valueOf(customer.getId()))
                 .execute().errors().verify().path("registerComplaint.complaint.id").entity(String.class).get();
         String pi = fixtures.jdbc().queryForObject("select process_instance_id from complaint where id = ?", String.class, Long.parseLong(id));
@@ -80,9 +80,9 @@ class ComplaintStoryTest extends IntegrationTest {
         escalated.path("complaint.escalations[0].notified").entityList(String.class).containsExactly("user:supervisor");
         assertThat(staff.claimable("supervisor", "COMPLAINT-" + id, "respond")).isNotNull();
 
-        mine.work(login, "COMPLAINT-" + id, "respond", Map.of("firstResponse", "已致电客户，明日上门"));
+        mine.work(login, "COMPLAINT-" + id, "respond", Map.of("firstResponse", "已致电客户，明日上门 📞"));
         mine.work(login, "COMPLAINT-" + id, "resolve", Map.of("finding", "SUBSTANTIATED", "rootCause", "SERVICE",
-                "resolution", "已完成安装并减免一个月费用", "apology", true, "compensation", 200));
+                "resolution", "已完成安装并减免一个月费用 ✅", "apology", true, "compensation", 200));
         process.runJobs(pi);
         staff.work("service", "COMPLAINT-" + id, "callback", Map.of("reached", "REACHED", "satisfaction", 2, "callbackComment", "还是不满意"));
         process.runJobs(pi);
@@ -92,16 +92,22 @@ class ComplaintStoryTest extends IntegrationTest {
         process.runJobs(pi);
         staff.work("service", "COMPLAINT-" + id, "callback", Map.of("reached", "REACHED", "satisfaction", 5, "callbackComment", "满意 👍"));
         process.runJobs(pi);
-        staff.work("supervisor", "COMPLAINT-" + id, "decideConsequence", Map.of("consequence", "COACHING", "consequenceNote", "安排服务规范辅导"));
+        staff.work("supervisor", "COMPLAINT-" + id, "decideConsequence", Map.of("consequence", "COACHING", "consequenceNote", "安排服务规范辅导 📘"));
 
         GraphQlTester.Response closed = demo("auditor").document("""
                 query($id: ID!) { complaint(id: $id) { state closeReason reopenCount satisfaction consequence complainantContact
-                  callbackComment processInstanceId } }""").variable("id", id).execute();
+                  callbackComment processInstanceId description complainantName firstResponse resolution consequenceNote } }""")
+                .variable("id", id).execute();
         closed.path("complaint.state").entity(String.class).isEqualTo("CLOSED");
         closed.path("complaint.closeReason").entity(String.class).isEqualTo("SATISFIED");
         closed.path("complaint.reopenCount").entity(Integer.class).isEqualTo(1);
         closed.path("complaint.consequence").entity(String.class).isEqualTo("COACHING");
         closed.path("complaint.callbackComment").entity(String.class).isEqualTo("满意 👍");
+        // Every free text comes back from the database with its four-byte characters.
+        closed.path("complaint.description").entity(String.class).isEqualTo("宽带安装拖延两周 😠");
+        closed.path("complaint.complainantName").entity(String.class).isEqualTo("张女士 🌸");
+        closed.path("complaint.firstResponse").entity(String.class).isEqualTo("再次上门检查线路");
+        closed.path("complaint.consequenceNote").entity(String.class).isEqualTo("安排服务规范辅导 📘");
         // The auditor reads the path the complaint took and who acted at each step.
         List<String> steps = demo("auditor").document("""
                 query($pi: ID!) { processInstanceAudit(id: $pi) { timeline { activityId actedBy } } }""").variable("pi", pi).execute()

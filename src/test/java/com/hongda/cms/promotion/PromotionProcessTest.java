@@ -118,7 +118,7 @@ class PromotionProcessTest extends IntegrationTest {
         process.complete(i1Pi, "apply", i1.getUserId(), Map.of("applicationDecision", "APPLY", "statement", "申请"));
         assertThat(domain(org.assertj.core.api.Assertions.catchThrowable(() -> process.complete(i1Pi, "checkApplication", "t-committee",
                 Map.of("qualification", "REJECTED")))).field()).isEqualTo("rejectionReason");
-        process.complete(i1Pi, "checkApplication", "t-committee", Map.of("qualification", "REJECTED", "rejectionReason", "材料不全"));
+        process.complete(i1Pi, "checkApplication", "t-committee", Map.of("qualification", "REJECTED", "rejectionReason", "材料不全 📄"));
         process.complete(byManager.get(i3.getId()).getProcessInstanceId(), "apply", i3.getUserId(), Map.of("applicationDecision", "DECLINE"));
         ProcessDriver.at(DEADLINE.plusSeconds(60));
         for (PromotionReview r : byManager.values()) {
@@ -131,7 +131,7 @@ class PromotionProcessTest extends IntegrationTest {
         assertThat(byManager.get(s1.getId()).getState()).isEqualTo(ReviewState.LAPSED);
         assertThat(byManager.get(j1.getId()).getState()).isEqualTo(ReviewState.LAPSED);
         assertThat(byManager.get(i1.getId()).getState()).isEqualTo(ReviewState.REJECTED);
-        assertThat(byManager.get(i1.getId()).getRejectionReason()).isEqualTo("材料不全");
+        assertThat(byManager.get(i1.getId()).getRejectionReason()).isEqualTo("材料不全 📄");
         assertThat(byManager.get(i3.getId()).getState()).isEqualTo(ReviewState.DECLINED);
         assertThat(cycles.get("id", cycle.getId()).getState()).isEqualTo(CycleState.APPROVAL);
 

@@ -162,7 +162,7 @@ class PromotionStoryTest extends IntegrationTest {
         assertThat(answered(demo("hr").document(AMEND).variable("r", reviews.get("S2")).variable("p", true).variable("why", "资历深"),
                 "CONFLICT", "input.proposed", "QUOTA_FULL")).isNotEmpty();
         call("hr", AMEND, Map.of("r", reviews.get("I4"), "p", false, "why", "复核"));
-        call("hr", AMEND, Map.of("r", reviews.get("I4"), "p", true, "why", "复核后恢复"));
+        call("hr", AMEND, Map.of("r", reviews.get("I4"), "p", true, "why", "复核后恢复 🔄"));
         staff.work("hr", "CYCLE-" + cycle, "approveList", Map.of("approvalNote", "同意"));
 
         Map<String, String> grades = new HashMap<>();
@@ -207,7 +207,7 @@ class PromotionStoryTest extends IntegrationTest {
         mine.path("promotionReview.statement").entity(String.class).isEqualTo("我的申请 I1 🚀");
         demo("auditor").document("query($c: ID!) { promotionCycle(id: $c) { state approvedBy amendments { reason amendedBy } } }")
                 .variable("c", cycle).execute().path("promotionCycle.amendments[*].reason").entityList(String.class)
-                .containsExactly("复核", "复核后恢复");
+                .containsExactly("复核", "复核后恢复 🔄");
     }
 
     private static final String AMEND = """

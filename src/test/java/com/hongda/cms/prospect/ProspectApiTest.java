@@ -128,11 +128,16 @@ class ProspectApiTest extends IntegrationTest {
     @Test
     void theManagerRecordsFollowUpsAndTheResultOthersMayNot() {
         Setup s = setup();
-        String id = register(s.ownLogin(), input(fixtures.unique("跟进"), null));
-        as(s.ownLogin()).document(FOLLOW_UP).variable("input", Map.of("prospectId", id, "contactedOn", "2024-05-06", "notes", "电话沟通"))
-                .execute().path("recordProspectFollowUp.followUp.notes").entity(String.class).isEqualTo("电话沟通");
+        String name = fixtures.unique("跟进 🧭");
+        String id = register(s.ownLogin(), input(name, null));
+        as(s.ownLogin()).document(FOLLOW_UP).variable("input", Map.of("prospectId", id, "contactedOn", "2024-05-06", "notes", "电话沟通 📞"))
+                .execute().path("recordProspectFollowUp.followUp.notes").entity(String.class).isEqualTo("电话沟通 📞");
         as(Fixtures.SUPERVISOR).document(ONE).variable("id", id).execute()
                 .path("prospect.followUps[0].recordedBy").entity(String.class).isEqualTo(s.ownLogin());
+        // Four-byte characters come back from the database as written.
+        as(Fixtures.SUPERVISOR).document("query($id: ID!) { prospect(id: $id) { name followUps { notes } } }").variable("id", id).execute()
+                .path("prospect.name").entity(String.class).isEqualTo(name)
+                .path("prospect.followUps[0].notes").entity(String.class).isEqualTo("电话沟通 📞");
         // Not in the future; not by another manager; the supervisor reads but does not record.
         answered(as(s.ownLogin()).document(FOLLOW_UP).variable("input", Map.of("prospectId", id, "contactedOn", "2999-01-01", "notes", "x")),
                 "BAD_REQUEST", "input.contactedOn", "NOT_IN_FUTURE");
