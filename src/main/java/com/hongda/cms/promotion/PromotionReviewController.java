@@ -14,10 +14,11 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import org.dataloader.DataLoader;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -36,7 +37,10 @@ class PromotionReviewController {
     private final ScoreSheets sheets;
     private final ManagerService managers;
 
-    PromotionReviewController(PromotionReviews reviews, PromotionCycles cycles, ScoreSheets sheets, ManagerService managers) {
+    PromotionReviewController(PromotionReviews reviews, PromotionCycles cycles, ScoreSheets sheets, ManagerService managers,
+                              org.springframework.graphql.execution.BatchLoaderRegistry loaders) {
+        loaders.forTypePair(Long.class, PromotionCycle.class).withName("promotionCycles")
+                .registerMappedBatchLoader((ids, env) -> reactor.core.publisher.Mono.fromCallable(() -> cycles.byIds(ids)));
         this.reviews = reviews;
         this.cycles = cycles;
         this.sheets = sheets;
@@ -117,9 +121,9 @@ class PromotionReviewController {
         return String.valueOf(r.getCycleId());
     }
 
-    @BatchMapping
-    Map<PromotionReview, PromotionCycle> cycle(List<PromotionReview> batch) {
-        return Batches.pair(batch, PromotionReview::getCycleId, cycles.byIds(batch.stream().map(PromotionReview::getCycleId).toList()), null);
+    @SchemaMapping
+    CompletableFuture<PromotionCycle> cycle(PromotionReview r, DataLoader<Long, PromotionCycle> promotionCycles) {
+        return promotionCycles.load(r.getCycleId());
     }
 
     @BatchMapping
@@ -127,24 +131,24 @@ class PromotionReviewController {
         return Batches.pair(batch, PromotionReview::getManagerId, managers.byIds(batch.stream().map(PromotionReview::getManagerId).toList()), null);
     }
 
-    @BatchMapping
-    Map<PromotionReview, BigDecimal> presentationScore(List<PromotionReview> batch) {
-        return ifVisible(batch, PromotionReview::getPresentationScore);
+    @SchemaMapping
+    CompletableFuture<BigDecimal> presentationScore(PromotionReview r, DataLoader<Long, PromotionCycle> promotionCycles) {
+        return ifVisible(r, promotionCycles, PromotionReview::getPresentationScore);
     }
 
-    @BatchMapping
-    Map<PromotionReview, BigDecimal> totalScore(List<PromotionReview> batch) {
-        return ifVisible(batch, PromotionReview::getTotalScore);
+    @SchemaMapping
+    CompletableFuture<BigDecimal> totalScore(PromotionReview r, DataLoader<Long, PromotionCycle> promotionCycles) {
+        return ifVisible(r, promotionCycles, PromotionReview::getTotalScore);
     }
 
-    @BatchMapping
-    Map<PromotionReview, Integer> raceRank(List<PromotionReview> batch) {
-        return ifVisible(batch, PromotionReview::getRaceRank);
+    @SchemaMapping
+    CompletableFuture<Integer> raceRank(PromotionReview r, DataLoader<Long, PromotionCycle> promotionCycles) {
+        return ifVisible(r, promotionCycles, PromotionReview::getRaceRank);
     }
 
-    @BatchMapping
-    Map<PromotionReview, Boolean> proposed(List<PromotionReview> batch) {
-        return ifVisible(batch, r -> r.getRaceRank() == null ? null : r.isProposed());
+    @SchemaMapping
+    CompletableFuture<Boolean> proposed(PromotionReview r, DataLoader<Long, PromotionCycle> promotionCycles) {
+        return ifVisible(r, promotionCycles, x -> x.getRaceRank() == null ? null : x.isProposed());
     }
 
     /**
@@ -167,17 +171,14 @@ class PromotionReviewController {
         return sheet.cycle();
     }
 
-    /** A result field's value where the caller may see the cycle's results, else null. */
-    private <T> Map<PromotionReview, T> ifVisible(List<PromotionReview> batch, Function<PromotionReview, T> value) {
-        Map<Long, PromotionCycle> byId = cycles.byIds(batch.stream().map(PromotionReview::getCycleId).toList());
-        Map<PromotionReview, T> out = new HashMap<>();
-        for (PromotionReview r : batch) {
-            PromotionCycle c = byId.get(r.getCycleId());
-            if (c != null && PromotionReviews.resultsVisible(c)) {
-                out.put(r, value.apply(r));
-            }
-        }
-        return out;
+    /**
+     * A result field's value where the caller may see the cycle's results, else null. Every field of a
+     * page asks the one loader for the same cycles: one statement for them all.
+     */
+    private static <T> CompletableFuture<T> ifVisible(PromotionReview r, DataLoader<Long, PromotionCycle> loader,
+                                                      Function<PromotionReview, T> value) {
+        java.util.function.Predicate<PromotionCycle> visible = PromotionReviews.resultsVisible();
+        return loader.load(r.getCycleId()).thenApply(c -> c != null && visible.test(c) ? value.apply(r) : null);
     }
 
 }

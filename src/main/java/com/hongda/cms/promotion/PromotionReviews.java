@@ -137,19 +137,16 @@ public class PromotionReviews {
     }
 
     /**
-     * Whether the caller sees a review's results (presentation mean, total, rank, proposed, outcome):
+     * Which cycles' results the caller sees (presentation mean, total, rank, proposed, outcome):
      * the auditor always; the committee, HR and the administrator once the panel has closed; anyone
      * who may see the review once the cycle is published. Judges never see another judge's scores
-     * before the panel closes.
+     * before the panel closes. The caller's roles are read now, on the request's thread; the test
+     * applies to the cycles as they are loaded.
      */
-    public static boolean resultsVisible(PromotionCycle cycle) {
-        if (CurrentUser.hasAnyRole(Role.AUDITOR)) {
-            return true;
-        }
-        if (cycle.getState() == CycleState.PUBLISHED) {
-            return true;
-        }
-        return cycle.panelClosed() && CurrentUser.hasAnyRole(Role.COMMITTEE, Role.HR, Role.ADMIN);
+    public static java.util.function.Predicate<PromotionCycle> resultsVisible() {
+        boolean auditor = CurrentUser.hasAnyRole(Role.AUDITOR);
+        boolean afterPanel = CurrentUser.hasAnyRole(Role.COMMITTEE, Role.HR, Role.ADMIN);
+        return cycle -> auditor || cycle.getState() == CycleState.PUBLISHED || cycle.panelClosed() && afterPanel;
     }
 
     /** Each judge's score of each of these reviews, in one statement. */
