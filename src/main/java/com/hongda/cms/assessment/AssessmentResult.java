@@ -82,6 +82,9 @@ public class AssessmentResult implements ProcessCase {
     private BigDecimal abilityScore;
     @Column(name = "total_score")
     private BigDecimal totalScore;
+    /** The visit coverage the score read, as JSON: {@code {"customers":12,"overdue":3}}; null before scoring. */
+    @Column(name = "visit_coverage")
+    private String visitCoverage;
     /** The combined value of each indicator, as JSON: {@code {"ATTITUDE":81.5,...}}. */
     @Column
     private String breakdown;
@@ -116,7 +119,8 @@ public class AssessmentResult implements ProcessCase {
     protected AssessmentResult() {
     }
 
-    void scored(Scoring.Score score, String breakdownJson, Instant now) {
+    void scored(Scoring.Score score, String breakdownJson, String visitCoverageJson, Instant now) {
+        this.visitCoverage = visitCoverageJson;
         this.performanceScore = score.groups().get(IndicatorGroup.PERFORMANCE);
         this.behaviourScore = score.groups().get(IndicatorGroup.BEHAVIOUR);
         this.abilityScore = score.groups().get(IndicatorGroup.ABILITY);
@@ -158,6 +162,7 @@ public class AssessmentResult implements ProcessCase {
     public String getPerformanceEnteredBy() { return performanceEnteredBy; }
     public String getCustomerRatings() { return customerRatings; }
     public String getCustomerEnteredBy() { return customerEnteredBy; }
+    public String getVisitCoverage() { return visitCoverage; }
     public BigDecimal getComplaintDeduction() { return complaintDeduction; }
     public BigDecimal getPerformanceScore() { return performanceScore; }
     public BigDecimal getBehaviourScore() { return behaviourScore; }

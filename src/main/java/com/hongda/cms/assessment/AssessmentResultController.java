@@ -145,6 +145,9 @@ class AssessmentResultController {
         return scores;
     }
 
+    /** Who "entered" the computed visit coverage: nobody, the score step read it. */
+    private static final String SYSTEM = "system";
+
     @BatchMapping
     Map<AssessmentResult, List<PartView>> parts(List<AssessmentResult> batch) {
         Set<Long> readable = results.partsReadable(batch);
@@ -156,6 +159,7 @@ class AssessmentResultController {
                 add(list, "SUPERVISOR", r.getSupervisorScores(), r.getSupervisorEnteredBy());
                 add(list, "PERFORMANCE", r.getPerformanceScores(), r.getPerformanceEnteredBy());
                 add(list, "CUSTOMERS", r.getCustomerRatings(), r.getCustomerEnteredBy());
+                add(list, "VISITS", r.getVisitCoverage(), SYSTEM);
             }
             parts.put(r, list);
         }

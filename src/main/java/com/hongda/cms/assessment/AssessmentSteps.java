@@ -1,6 +1,8 @@
 package com.hongda.cms.assessment;
 
 import com.hongda.cms.common.DomainException;
+import com.hongda.cms.visit.VisitCoverage;
+import com.hongda.cms.visit.VisitSchedules;
 import com.hongda.cms.workflow.DecidedBy;
 import java.math.BigDecimal;
 import java.sql.Date;
@@ -27,17 +29,19 @@ class AssessmentSteps {
     private final AssessmentResultRepository results;
     private final AssessmentRoundRepository rounds;
     private final AssessmentSchemes schemes;
+    private final VisitSchedules schedules;
     private final IdentityService identity;
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final jakarta.persistence.EntityManager entityManager;
 
     AssessmentSteps(AssessmentResultRepository results, AssessmentRoundRepository rounds, AssessmentSchemes schemes,
-                    IdentityService identity, JdbcTemplate jdbc, Clock clock, jakarta.persistence.EntityManager entityManager) {
+                    VisitSchedules schedules, IdentityService identity, JdbcTemplate jdbc, Clock clock, jakarta.persistence.EntityManager entityManager) {
         this.entityManager = entityManager;
         this.results = results;
         this.rounds = rounds;
         this.schemes = schemes;
+        this.schedules = schedules;
         this.identity = identity;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -85,8 +89,9 @@ class AssessmentSteps {
     }
 
     /**
-     * All parts are in (the join is a job of its own, after every part's transaction): the score by the scheme the round keeps, the period's substantiated complaints
-     * deducted; a skills test's score is the test's.
+     * All parts are in (the join is a job of its own, after every part's transaction): the score by the scheme the round
+     * keeps, with the customer-visits indicator from the manager's visit coverage on the period's last day (kept on the
+     * result as read, for the auditor) and the period's substantiated complaints deducted; a skills test's score is the test's.
      */
     @Transactional
     public void score(DelegateExecution execution) {
@@ -102,10 +107,13 @@ class AssessmentSteps {
                 + " and occurred_on between ? and ?", Integer.class, result.getManagerId(),
                 Date.valueOf(round.getPeriodStart()), Date.valueOf(round.getPeriodEnd()));
         Scheme scheme = schemes.of(round.getSchemeDefinitionId(), round.getKind());
+        VisitCoverage visits = schedules.coverage(result.getManagerId(), round.getPeriodEnd());
+        Map<Indicator, BigDecimal> performance = PartValues.scores(result.getPerformanceScores());
+        performance.put(Indicator.VISITS, visits.percent());
         Scoring.Score score = Scoring.score(scheme, new Scoring.Parts(PartValues.scores(result.getSelfScores()),
-                PartValues.scores(result.getSupervisorScores()), PartValues.scores(result.getPerformanceScores()),
+                PartValues.scores(result.getSupervisorScores()), performance,
                 PartValues.ratings(result.getCustomerRatings()), complaints == null ? 0 : complaints));
-        result.scored(score, PartValues.scores(score.indicators()), clock.instant());
+        result.scored(score, PartValues.scores(score.indicators()), PartValues.coverage(visits), clock.instant());
     }
 
     /** The supervisor confirmed the score. */

@@ -7,7 +7,9 @@ import java.util.List;
  * The indicators of an assessment, each in its group, and where its value comes from: performance
  * figures are entered by HR (or imported from a spreadsheet); the others are qualitative, combining
  * the manager's self-assessment and the supervisor's rating, and for customer satisfaction also the
- * sampled customers' ratings. Every value is a score from 0 to 100.
+ * sampled customers' ratings. Customer visits, a performance indicator of customer management, is computed
+ * when the score is (the share of the manager's customers not overdue for a visit at the period's end), never
+ * entered. Every value is a score from 0 to 100.
  */
 public enum Indicator {
     TASK_COMPLETION(IndicatorGroup.PERFORMANCE, "taskCompletion"),
@@ -16,6 +18,7 @@ public enum Indicator {
     EFFICIENCY(IndicatorGroup.PERFORMANCE, "efficiency"),
     NEW_CUSTOMERS(IndicatorGroup.PERFORMANCE, "newCustomers"),
     BUSINESS_GROWTH(IndicatorGroup.PERFORMANCE, "businessGrowth"),
+    VISITS(IndicatorGroup.PERFORMANCE, "visits"),
     ATTITUDE(IndicatorGroup.BEHAVIOUR, "attitude"),
     CUSTOMER_SATISFACTION(IndicatorGroup.BEHAVIOUR, "customerSatisfaction"),
     DISCIPLINE(IndicatorGroup.BEHAVIOUR, "discipline"),
@@ -42,9 +45,9 @@ public enum Indicator {
         return key;
     }
 
-    /** The performance figures, in order: what HR enters or imports. */
+    /** The performance figures, in order: what HR enters or imports (every performance indicator but the computed one). */
     public static List<Indicator> performance() {
-        return Arrays.stream(values()).filter(i -> i.group == IndicatorGroup.PERFORMANCE).toList();
+        return Arrays.stream(values()).filter(i -> i.group == IndicatorGroup.PERFORMANCE && i != VISITS).toList();
     }
 
     /** The qualitative indicators, in order: what the manager and the supervisor rate. */

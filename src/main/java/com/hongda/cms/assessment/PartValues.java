@@ -35,6 +35,14 @@ final class PartValues {
         return values;
     }
 
+    /** The visit coverage a score read, as {@code {"customers":12,"overdue":3}}. */
+    static String coverage(com.hongda.cms.visit.VisitCoverage coverage) {
+        Map<String, Integer> ordered = new LinkedHashMap<>();
+        ordered.put("customers", coverage.customers());
+        ordered.put("overdue", coverage.overdue());
+        return write(ordered);
+    }
+
     static String ratings(List<BigDecimal> ratings) {
         return write(ratings);
     }

@@ -20,9 +20,4 @@ interface VisitRepository extends JpaRepository<Visit, Long>, JpaSpecificationEx
     /** Visits with their follow-ups, in one statement. */
     @Query("select distinct v from Visit v left join fetch v.followUps where v.id in :ids")
     List<Visit> findWithFollowUps(@Param("ids") Collection<Long> ids);
-
-    /** The visits a manager logged on these days (both inclusive), on the manager's index. */
-    @Query("select count(v) from Visit v where v.managerId = :manager and v.status = com.hongda.cms.visit.VisitStatus.LOGGED"
-            + " and v.visitOn >= :from and v.visitOn <= :to")
-    long countLogged(@Param("manager") long managerId, @Param("from") LocalDate from, @Param("to") LocalDate to);
 }

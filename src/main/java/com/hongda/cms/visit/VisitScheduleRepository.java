@@ -26,4 +26,14 @@ interface VisitScheduleRepository extends JpaRepository<VisitSchedule, Long> {
     @Query("select s.managerId, count(s) from VisitSchedule s where s.managerId in :managers and s.nextVisitDue < :today"
             + " group by s.managerId")
     List<Object[]> countOverdue(@Param("managers") Collection<Long> managerIds, @Param("today") LocalDate today);
+
+    /**
+     * The manager's customers assigned to them on or before {@code on}: customer id, tier, assignment day and the
+     * last visit logged on or before {@code on} (by anyone; null for none), in one statement.
+     */
+    @Query("select s.customerId, c.tier, s.assignedOn, (select max(v.visitOn) from Visit v where v.customerId = s.customerId"
+            + " and v.status = com.hongda.cms.visit.VisitStatus.LOGGED and v.visitOn <= :on)"
+            + " from VisitSchedule s, com.hongda.cms.customer.Customer c where c.id = s.customerId and s.managerId = :manager"
+            + " and s.assignedOn <= :on")
+    List<Object[]> portfolioOn(@Param("manager") long managerId, @Param("on") LocalDate on);
 }

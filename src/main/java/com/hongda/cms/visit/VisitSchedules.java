@@ -3,6 +3,7 @@ package com.hongda.cms.visit;
 import com.hongda.cms.customer.Customer;
 import com.hongda.cms.customer.CustomerAssigned;
 import com.hongda.cms.customer.CustomerTierChanged;
+import com.hongda.cms.customer.Tier;
 import com.hongda.cms.manager.CustomerManager;
 import com.hongda.cms.manager.ManagerService;
 import com.hongda.cms.workflow.CaseStarter;
@@ -11,6 +12,7 @@ import com.hongda.cms.workflow.WorkingCalendar;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -116,6 +118,29 @@ public class VisitSchedules {
             }
         }
         return counts;
+    }
+
+    /**
+     * The manager's {@link VisitCoverage} on {@code on}: their customers assigned by that day (as they are assigned
+     * now), each overdue if its next visit — the tier's months after the last visit logged by that day, else after
+     * the assignment — was due before that day. One statement, and the frequency table once per tier present.
+     * Not read-only: each evaluation of the table writes its decision history.
+     */
+    @Transactional
+    public VisitCoverage coverage(long managerId, LocalDate on) {
+        Map<Tier, Integer> months = new EnumMap<>(Tier.class);
+        int customers = 0;
+        int overdue = 0;
+        for (Object[] row : schedules.portfolioOn(managerId, on)) {
+            LocalDate last = (LocalDate) row[3];
+            LocalDate base = last != null ? last : (LocalDate) row[2];
+            int every = months.computeIfAbsent((Tier) row[1], frequency::months);
+            customers++;
+            if (base.plusMonths(every).isBefore(on)) {
+                overdue++;
+            }
+        }
+        return new VisitCoverage(customers, overdue);
     }
 
     /**

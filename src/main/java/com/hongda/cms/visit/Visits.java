@@ -149,15 +149,6 @@ public class Visits {
     }
 
     /**
-     * How many visits the manager logged on the days {@code from} to {@code to} (both inclusive), whoever
-     * asks: an input to the manager's assessment, one indexed count.
-     */
-    @Transactional(readOnly = true)
-    public long visitsOf(long managerId, LocalDate from, LocalDate to) {
-        return visits.countLogged(managerId, from, to);
-    }
-
-    /**
      * Who sees which visits, as they see the customers: HR, AUDITOR, ADMIN and SERVICE_DESK all; a SUPERVISOR
      * those of the customers of the managers they supervise; a MANAGER those of their own customers.
      */

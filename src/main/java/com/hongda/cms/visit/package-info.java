@@ -8,8 +8,8 @@
  *
  * <p>It reads customers and their managers through the customer and manager modules' public services and
  * keeps each customer's due date from their events ({@code customer.CustomerAssigned},
- * {@code customer.CustomerTierChanged}); the number of visits a manager logged in a period is
- * {@link com.hongda.cms.visit.Visits#visitsOf} for whoever assesses them.
+ * {@code customer.CustomerTierChanged}); how many of a manager's customers were overdue on a day,
+ * {@link com.hongda.cms.visit.VisitSchedules#coverage}, is an input of the manager's assessment.
  */
 @ApplicationModule(allowedDependencies = {"common", "security", "workflow", "branch", "manager", "customer"})
 package com.hongda.cms.visit;

@@ -80,6 +80,14 @@ class AssessmentProcessTest extends IntegrationTest {
 
     @Test
     void aMonthlyRoundScoresByTheSchemeAndIsPublishedWithRanksThenTheYearIsReviewed() {
+        // The junior's two C customers (visited yearly), never visited: the one assigned on 15 January 2030 was due
+        // on 15 January 2031 (overdue on the period's last day), the one assigned on 1 July 2030 is due on 1 July 2031;
+        // a visit coverage of 50.
+        ProcessDriver.at(Instant.parse("2030-01-15T02:00:00Z"));
+        fixtures.assign(fixtures.customer(fixtures.unique("走访早客户"), Fixtures.Tier.C, Region.URBAN), junior);
+        ProcessDriver.at(Instant.parse("2030-07-01T02:00:00Z"));
+        fixtures.assign(fixtures.customer(fixtures.unique("走访晚客户"), Fixtures.Tier.C, Region.URBAN), junior);
+        ProcessDriver.at(T0);
         events.publishEvent(new SubstantiatedComplaint(junior.getId(), LocalDate.parse("2031-01-10"), fixtures.unique("C")));
         events.publishEvent(new SubstantiatedComplaint(junior.getId(), LocalDate.parse("2030-12-10"), fixtures.unique("C")));
         String round = open("MONTHLY", "2031-01-01", "2031-01-31");
@@ -96,14 +104,17 @@ class AssessmentProcessTest extends IntegrationTest {
         process.runJobs(juniorCase);
         // Hand calculation: qualitative 0.3×80 + 0.7×90 = 87; customer satisfaction 0.5×90 + 0.5×87 = 88.5;
         // behaviour (20×87 + 30×88.5 + 20×87 + 15×87 + 15×87) / 100 = 87.45, minus one complaint of the period (5) = 82.45;
-        // ability 87; performance 70; total 0.6×70 + 0.2×82.45 + 0.2×87 = 75.89.
+        // ability 87; performance 0.9×70 (the six figures HR entered, weights 90) + 0.1×50 (customer visits) = 68;
+        // total 0.6×68 + 0.2×82.45 + 0.2×87 = 74.69.
         AssessmentResult scored = result(round, junior);
         assertThat(scored.getState()).isEqualTo(ResultState.SCORED);
         assertThat(scored.getBehaviourScore()).isEqualByComparingTo("82.45");
         assertThat(scored.getAbilityScore()).isEqualByComparingTo("87.00");
-        assertThat(scored.getPerformanceScore()).isEqualByComparingTo("70.00");
+        assertThat(scored.getPerformanceScore()).isEqualByComparingTo("68.00");
+        assertThat(scored.getVisitCoverage()).isEqualTo("{\"customers\":2,\"overdue\":1}");
+        assertThat(PartValues.scores(scored.getBreakdown())).containsEntry(Indicator.VISITS, new BigDecimal("50.00"));
         assertThat(scored.getComplaintDeduction()).isEqualByComparingTo("5.00");
-        assertThat(scored.getTotalScore()).isEqualByComparingTo("75.89");
+        assertThat(scored.getTotalScore()).isEqualByComparingTo("74.69");
         assertThat(scored.getSelfEnteredBy()).isEqualTo(juniorLogin);
         assertThat(scored.getPerformanceEnteredBy()).isEqualTo(Fixtures.HR);
 
@@ -144,10 +155,10 @@ class AssessmentProcessTest extends IntegrationTest {
         process.runJobs(roundPi(skills));
         assertThat(result(skills, junior).getTotalScore()).isEqualByComparingTo("90.00");
 
-        // The annual review: (1 × 75.89 + 2 × 90) / 3 = 85.30 for the junior; no tasks, HR publishes.
+        // The annual review: (1 × 74.69 + 2 × 90) / 3 = 84.90 for the junior; no tasks, HR publishes.
         String annual = open("ANNUAL", "2031-01-01", "2031-01-31");
         process.runJobs(roundPi(annual));
-        assertThat(result(annual, junior).getTotalScore()).isEqualByComparingTo("85.30");
+        assertThat(result(annual, junior).getTotalScore()).isEqualByComparingTo("84.90");
         assertThat(result(annual, junior).getState()).isEqualTo(ResultState.CONFIRMED);
         completeReview(roundPi(annual)).errors().verify();
         process.runJobs(roundPi(annual));

@@ -77,9 +77,10 @@ class AssessmentStoryTest extends IntegrationTest {
 
         // The committee reads the annual ranking (the annual score of one monthly round is that round's score).
         // Juniors: qualitative 0.3×80 + 0.7×90 = 87, customer satisfaction 0.5×90 + 0.5×87 = 88.5, behaviour 87.45,
-        // ability 87, performance 70: 0.6×70 + 0.2×87.45 + 0.2×87 = 76.89 — a tie: rank 1 of 2, top 50 %.
-        // Intermediate: qualitative 70, customer satisfaction 80, behaviour 73, ability 70, performance 60:
-        // 36 + 14.6 + 14 = 64.6, alone in the grade: rank 1 of 1, top 100 %.
+        // ability 87, performance 0.9×70 + 0.1×100 (customer visits: no customers, none overdue) = 73:
+        // 0.6×73 + 0.2×87.45 + 0.2×87 = 78.69 — a tie: rank 1 of 2, top 50 %.
+        // Intermediate: qualitative 70, customer satisfaction 80, behaviour 73, ability 70, performance 0.9×60 + 10 = 64:
+        // 38.4 + 14.6 + 14 = 67, alone in the grade: rank 1 of 1, top 100 %.
         List<Map<String, Object>> ranking = demo("committee").document("""
                 query($r: ID!) { assessmentResults(filter: {roundId: $r}, first: 10) { nodes { managerId grade totalScore
                   rankInGroup groupSize topPercent } } }""").variable("r", annual).execute()
@@ -87,24 +88,25 @@ class AssessmentStoryTest extends IntegrationTest {
                 .get();
         assertThat(ranking).extracting(r -> r.get("managerId") + " " + r.get("grade") + " " + r.get("totalScore") + " "
                 + r.get("rankInGroup") + "/" + r.get("groupSize") + " " + r.get("topPercent")).containsExactlyInAnyOrder(
-                m1 + " JUNIOR 76.89 1/2 50.0", m2 + " JUNIOR 76.89 1/2 50.0", m3 + " INTERMEDIATE 64.6 1/1 100.0");
+                m1 + " JUNIOR 78.69 1/2 50.0", m2 + " JUNIOR 78.69 1/2 50.0", m3 + " INTERMEDIATE 67.0 1/1 100.0");
 
         // The same through the annual ranking promotion reads; and the monthly pay report:
-        // base 4000 + performance pay 4000 × 40 % × 76.89 / 100 = 1230.24 + behaviour 87.45 = 5317.69.
+        // base 4000 + performance pay 4000 × 40 % × 78.69 / 100 = 1259.04 + behaviour 87.45 = 5346.49.
         demo("committee").document("query($b: ID) { annualRanking(year: 2032, branchId: $b, grade: JUNIOR) { totalCount nodes { rankInGroup } } }")
                 .variable("b", branch).execute().path("annualRanking.totalCount").entity(Integer.class).isEqualTo(2);
         demo("hr").document("query($r: ID!) { assessmentResult(id: $r) { pay { basePay performancePay behaviourScore total } } }")
-                .variable("r", results.get(m1)).execute().path("assessmentResult.pay.total").entity(Double.class).isEqualTo(5317.69);
+                .variable("r", results.get(m1)).execute().path("assessmentResult.pay.total").entity(Double.class).isEqualTo(5346.49);
 
         // The manager sees their own published results only, with the breakdown.
         GraphQlTester.Response own = demo("manager1").document("""
                 { assessmentResults(first: 20) { totalCount nodes { managerId indicators { indicator value } parts { part } } } }""").execute();
         assertThat(own.path("assessmentResults.nodes[*].managerId").entityList(String.class).get()).containsOnly(m1);
         own.path("assessmentResults.nodes[0].parts").entityList(Object.class).hasSize(0);
-        // The auditor reads who entered which part.
-        demo("auditor").document("query($r: ID!) { assessmentResult(id: $r) { parts { part enteredBy } } }").variable("r", results.get(m1))
-                .execute().path("assessmentResult.parts[*].enteredBy").entityList(String.class)
-                .containsExactly("manager1", "supervisor", "hr", "service");
+        // The auditor reads who entered which part, and the visit coverage the score read.
+        GraphQlTester.Response audit = demo("auditor").document("query($r: ID!) { assessmentResult(id: $r) { parts { part values enteredBy } } }")
+                .variable("r", results.get(m1)).execute();
+        audit.path("assessmentResult.parts[*].enteredBy").entityList(String.class).containsExactly("manager1", "supervisor", "hr", "service", "system");
+        audit.path("assessmentResult.parts[4].values").entity(String.class).isEqualTo("{\"customers\":0,\"overdue\":0}");
     }
 
     private String manager(String login, String branch, String grade) {

@@ -110,6 +110,6 @@ class ResultsSheetTest {
         assertThat(sheet.getRow(1999).getCell(9).getNumericCellValue()).isEqualTo(60.5);
         assertThat(sheet.getRow(2000).getCell(0).getStringCellValue()).isEqualTo("E2000");
         assertThat(sheet.getRow(2000).getCell(9)).isNull();
-        assertThat(sheet.getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:AA2001");
+        assertThat(sheet.getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:AB2001");
     }
 }

@@ -47,8 +47,8 @@ class SchemeTest {
         rows.add(Map.of("part", "GROUP", "item", "ABILITY", "weight", 20.0));
         for (Indicator i : Indicator.values()) {
             long n = java.util.Arrays.stream(Indicator.values()).filter(o -> o.group() == i.group()).count();
-            double w = i.group() == IndicatorGroup.PERFORMANCE ? 100.0 / 6 : i.group() == IndicatorGroup.BEHAVIOUR ? 20.0 : 100.0 / 3;
-            rows.add(Map.of("part", "INDICATOR", "item", i.name(), "weight", n == 6 ? (i.ordinal() < 4 ? 17.0 : 16.0) : n == 3
+            double w = i.group() == IndicatorGroup.BEHAVIOUR ? 20.0 : 100.0 / 3;
+            rows.add(Map.of("part", "INDICATOR", "item", i.name(), "weight", n == 7 ? (i.ordinal() < 2 ? 15.0 : 14.0) : n == 3
                     ? (i == Indicator.MARKETING ? 34.0 : 33.0) : w));
         }
         rows.add(Map.of("part", "SOURCE", "item", "SELF", "weight", 30.0));

@@ -44,7 +44,7 @@ class VisitApiTest extends IntegrationTest {
     StatementCounter counter;
 
     @Autowired
-    Visits visits;
+    VisitSchedules schedules;
 
     @BeforeEach
     void clock() {
@@ -111,8 +111,16 @@ class VisitApiTest extends IntegrationTest {
         // A visit logged late for an earlier day does not move the last visit back.
         as(s.ownerLogin()).document(LOG).variable("in", log(s.a1().getId(), "2033-05-01")).execute().errors().verify()
                 .path("logVisit.visit.customer.lastVisitOn").entity(String.class).isEqualTo("2033-06-05");
-        assertThat(visits.visitsOf(s.owner().getId(), LocalDate.parse("2033-05-01"), LocalDate.parse("2033-06-30"))).isEqualTo(2);
-        assertThat(visits.visitsOf(s.owner().getId(), LocalDate.parse("2033-06-01"), LocalDate.parse("2033-06-30"))).isEqualTo(1);
+
+        // The assessment's input: on a day, of the customers assigned by then, how many were overdue then.
+        assertThat(schedules.coverage(s.owner().getId(), LocalDate.parse("2033-06-30"))).isEqualTo(new VisitCoverage(3, 0));
+        // By 30 September the A1 (due 5 September) and the B1 (due 7 September, never visited) are overdue.
+        VisitCoverage september = schedules.coverage(s.owner().getId(), LocalDate.parse("2033-09-30"));
+        assertThat(september).isEqualTo(new VisitCoverage(3, 2));
+        assertThat(september.percent()).isEqualByComparingTo("33.33333333333333");
+        // Before the assignment the customers were not theirs; a manager without customers missed nothing.
+        assertThat(schedules.coverage(s.owner().getId(), LocalDate.parse("2033-03-01")).percent()).isEqualByComparingTo("100");
+        assertThat(schedules.coverage(s.other().getId(), LocalDate.parse("2033-09-30"))).isEqualTo(new VisitCoverage(0, 0));
     }
 
     @Test
