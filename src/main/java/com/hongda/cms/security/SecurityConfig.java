@@ -51,6 +51,9 @@ class SecurityConfig {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        // A browser's WebSocket handshake cannot carry credentials: it authenticates in its first
+                        // message instead (SubscriptionAuthentication). Credentials sent with it are still checked.
+                        .requestMatchers(SubscriptionAuthentication.PATH).permitAll()
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated));

@@ -39,7 +39,7 @@ import org.springframework.security.oauth2.server.resource.InvalidBearerTokenExc
  * Bearer JWTs, checked against the test public key that application-test.yml names
  * ({@code jwt-test-public.pem}); the tests sign with the matching private key. No network.
  */
-class JwtTest extends IntegrationTest {
+public class JwtTest extends IntegrationTest {
 
     private static final PrivateKey TEST_KEY = privateKey("jwt-test-private.pem");
 
@@ -242,6 +242,11 @@ class JwtTest extends IntegrationTest {
 
     private HttpGraphQlTester bearer(String token) {
         return HttpGraphQlTester.create(server("/graphql").defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token).build());
+    }
+
+    /** A token the service accepts for five minutes, for tests of other transports (the live inbox's WebSocket). */
+    public static String validToken(String subject, List<String> roles) {
+        return token(TEST_KEY, subject, roles, Instant.now().plusSeconds(300));
     }
 
     private static String token(PrivateKey key, String subject, List<String> roles, Instant expires) {

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * MySQL/MariaDB, so a change of the engine's schema would show there.
  */
 @Component
-class TaskCandidates {
+public class TaskCandidates {
 
     private static final String SQL = """
             select TASK_ID_, USER_ID_, GROUP_ID_, OPERATION_TYPE_ from ACT_HI_IDENTITYLINK
@@ -38,12 +38,26 @@ class TaskCandidates {
      * The engine logs no removal when a task ends, so a finished task shows who could take it.
      */
     Map<String, Candidates> of(String rootProcessInstanceId, Collection<String> taskIds) {
+        return taskIds.isEmpty() ? Map.of() : replay(SQL, taskIds, rootProcessInstanceId);
+    }
+
+    /**
+     * The same for tasks of any instances, in one read on the task index (the live inbox's dispatcher asks
+     * for the tasks of a batch of events). Open and finished tasks alike.
+     */
+    public Map<String, Candidates> ofTasks(Collection<String> taskIds) {
         if (taskIds.isEmpty()) {
             return Map.of();
         }
+        String marks = String.join(", ", java.util.Collections.nCopies(taskIds.size(), "?"));
+        return replay("select TASK_ID_, USER_ID_, GROUP_ID_, OPERATION_TYPE_ from ACT_HI_IDENTITYLINK where TASK_ID_ in (" + marks
+                + ") and TYPE_ = 'candidate' order by TIMESTAMP_", taskIds, taskIds.toArray());
+    }
+
+    private Map<String, Candidates> replay(String sql, Collection<String> taskIds, Object... args) {
         Map<String, Set<String>> users = new HashMap<>();
         Map<String, Set<String>> groups = new HashMap<>();
-        jdbc.query(SQL, rs -> {
+        jdbc.query(sql, rs -> {
             String taskId = rs.getString(1);
             if (!taskIds.contains(taskId)) {
                 return;
@@ -56,7 +70,7 @@ class TaskCandidates {
             } else {
                 set.remove(who);
             }
-        }, rootProcessInstanceId);
+        }, args);
         Map<String, Candidates> result = new HashMap<>();
         for (String taskId : taskIds) {
             result.put(taskId, new Candidates(sorted(groups.get(taskId)), sorted(users.get(taskId))));

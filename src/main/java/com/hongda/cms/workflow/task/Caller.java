@@ -6,10 +6,10 @@ import java.util.List;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 
-/** The calling user and the engine groups they belong to. */
-record Caller(String id, List<String> groups) {
+/** The calling user and the engine groups they belong to (their roles). */
+public record Caller(String id, List<String> groups) {
 
-    static Caller current() {
+    public static Caller current() {
         String id = CurrentUser.id();
         List<String> groups = SecurityContextHolder.getContext().getAuthentication().getAuthorities().stream()
                 .map(GrantedAuthority::getAuthority)
