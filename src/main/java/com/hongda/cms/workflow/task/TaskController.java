@@ -47,7 +47,8 @@ class TaskController {
     record ReassignTaskInput(@NotBlank @Size(max = 64) String taskId, @NotBlank @Size(max = 64) String userId) {
     }
 
-    record CompleteTaskInput(@NotBlank @Size(max = 64) String taskId, @Size(max = TaskForms.MAX_VALUES) List<@Valid @NotNull FormValue> values) {
+    record CompleteTaskInput(@NotBlank @Size(max = 64) String taskId, @Size(max = TaskForms.MAX_VALUES) List<@Valid @NotNull FormValue> values,
+                             Boolean claim) {
     }
 
     record AddTaskCommentInput(@NotBlank @Size(max = 64) String taskId, @NotBlank @Size(max = 2000) String message) {
@@ -104,7 +105,8 @@ class TaskController {
     @MutationMapping
     @PreAuthorize(ACTORS)
     Inbox.Completion completeTask(@Argument @Valid CompleteTaskInput input) {
-        return inbox.complete(input.taskId(), input.values() == null ? List.of() : input.values());
+        return inbox.complete(input.taskId(), input.values() == null ? List.of() : input.values(),
+                Boolean.TRUE.equals(input.claim()));
     }
 
     @MutationMapping
