@@ -189,6 +189,33 @@ class RecruitmentApiTest extends IntegrationTest {
                 .path("claimableTasks.nodes[0].form[0].options[*].value").entityList(String.class).containsExactly("ACCEPT", "REJECT");
     }
 
+    /**
+     * The inbox example the README proposes (section "Approvers: the task inbox"), as written but for
+     * the task id: HR claims and completes the qualification review in one request, and the answer
+     * brings the next step, HR's to claim, with its form, and where the application now stands.
+     */
+    @Test
+    void oneRequestClaimsCompletesAndBringsTheNextStep() {
+        Application a = driver.submitAsHr(driver.input(fixtures.unique("壬"), Education.BACHELOR, "3", true));
+        driver.runJobs(a.getProcessInstanceId());
+        String task = tasks.createTaskQuery().processInstanceId(a.getProcessInstanceId()).taskDefinitionKey("hrReview").singleResult().getId();
+        String example = """
+                mutation { completeTask(input: {taskId: "…", claim: true, values: [{key: "qualificationDecision", value: "ACCEPT"},
+                  {key: "qualificationReason", value: "资格符合"}]}) {
+                    processEnded
+                    nextTask { id name form { key label type required min max } }
+                    case { steps { key name kind } } } }""";
+        GraphQlTester.Response r = as(Fixtures.HR).document(example.replace("…", task)).execute();
+        r.errors().verify();
+        r.path("completeTask.processEnded").entity(Boolean.class).isEqualTo(false);
+        String next = tasks.createTaskQuery().processInstanceId(a.getProcessInstanceId()).taskDefinitionKey("scoreProfile").singleResult().getId();
+        r.path("completeTask.nextTask.id").entity(String.class).isEqualTo(next);
+        r.path("completeTask.nextTask.form[*].key").entityList(String.class)
+                .containsExactly("educationScore", "experienceScore", "performanceScore");
+        r.path("completeTask.case.steps[*].key").entityList(String.class).containsExactly("scoreProfile");
+        r.path("completeTask.case.steps[0].kind").entity(String.class).isEqualTo("TASK");
+    }
+
     private String newCandidate() {
         String id = fixtures.unique("cand").toLowerCase();
         org.camunda.bpm.engine.identity.User u = identity.newUser(id);

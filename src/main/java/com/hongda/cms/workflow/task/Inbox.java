@@ -197,6 +197,16 @@ public class Inbox {
     public record Completion(String taskId, String processInstanceId, boolean processEnded) {
     }
 
+    /**
+     * The caller's next open task in the completed task's process instance (see
+     * {@link ClaimableTasks#next}), or null. Called once the completion has committed (the payload's
+     * field is resolved after the mutation), never inside its retried transaction.
+     */
+    @Transactional(readOnly = true)
+    public TaskView next(Completion done) {
+        return claimable.next(Caller.current(), done.processInstanceId());
+    }
+
     @Transactional
     public TaskLinks.Comment comment(String taskId, String message) {
         Caller me = Caller.current();

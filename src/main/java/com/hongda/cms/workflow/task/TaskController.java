@@ -4,6 +4,7 @@ import com.hongda.cms.common.Batches;
 import com.hongda.cms.common.Connection;
 import com.hongda.cms.common.PageArgs;
 import com.hongda.cms.common.RequestLocale;
+import com.hongda.cms.workflow.ProcessCase;
 import com.hongda.cms.workflow.Subject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -60,6 +61,17 @@ class TaskController {
     record TaskCommentPayload(TaskLinks.Comment comment) {
     }
 
+    /**
+     * A completed task's process instance as a {@code Case}: its steps and incidents are wired like
+     * every case's ({@code workflow.CaseFields}), read when the payload is answered, after the commit.
+     */
+    record CaseState(String processInstanceId) implements ProcessCase {
+        @Override
+        public String getProcessInstanceId() {
+            return processInstanceId;
+        }
+    }
+
     @QueryMapping
     Connection<TaskView> myTasks(@Argument TaskFilter filter, @Argument TaskSort sort, @Argument Integer first,
                                  @Argument String after, @Argument Integer last, @Argument String before) {
@@ -107,6 +119,16 @@ class TaskController {
     Inbox.Completion completeTask(@Argument @Valid CompleteTaskInput input) {
         return inbox.complete(input.taskId(), input.values() == null ? List.of() : input.values(),
                 Boolean.TRUE.equals(input.claim()));
+    }
+
+    @SchemaMapping(typeName = "CompleteTaskPayload")
+    TaskView nextTask(Inbox.Completion done) {
+        return inbox.next(done);
+    }
+
+    @SchemaMapping(typeName = "CompleteTaskPayload", field = "case")
+    CaseState caseState(Inbox.Completion done) {
+        return new CaseState(done.processInstanceId());
     }
 
     @MutationMapping
