@@ -37,7 +37,8 @@ class RecruitmentApiTest extends IntegrationTest {
         String candidate = newCandidate();
         GraphQlTester.Response r = as(candidate).document(SUBMIT).variable("in", input("丙")).execute();
         r.errors().verify();
-        r.path("submitApplication.application.state").entity(String.class).isEqualTo("SUBMITTED");
+        // The eligibility check ran in the submission's transaction.
+        r.path("submitApplication.application.state").entity(String.class).isEqualTo("IN_REVIEW");
         r.path("submitApplication.application.candidateUserId").entity(String.class).isEqualTo(candidate);
         r.path("submitApplication.application.phone").entity(String.class).isEqualTo("13900001111");
         String id = r.path("submitApplication.application.id").entity(String.class).get();
