@@ -217,6 +217,19 @@ class RecruitmentApiTest extends IntegrationTest {
         r.path("completeTask.case.steps[0].kind").entity(String.class).isEqualTo("TASK");
     }
 
+    @Test
+    void aRejectionIsRecordedInHrsOwnRequest() {
+        Application a = driver.submitAsHr(driver.input(fixtures.unique("癸"), Education.BACHELOR, "3", true));
+        String task = tasks.createTaskQuery().processInstanceId(a.getProcessInstanceId()).taskDefinitionKey("hrReview").singleResult().getId();
+        as(Fixtures.HR).document(com.hongda.cms.support.InboxClient.claimingAndCompleting("processEnded case { steps { key } }"))
+                .variable("id", task).variable("values", com.hongda.cms.support.InboxClient.values(
+                        Map.of("qualificationDecision", "REJECT", "qualificationReason", "资料不全"))).execute()
+                .path("completeTask.processEnded").entity(Boolean.class).isEqualTo(true)
+                .path("completeTask.case.steps").entityList(Object.class).hasSize(0);
+        as(Fixtures.HR).document(READ).variable("id", a.getId().toString()).execute()
+                .path("application.state").entity(String.class).isEqualTo("REJECTED");
+    }
+
     private String newCandidate() {
         String id = fixtures.unique("cand").toLowerCase();
         org.camunda.bpm.engine.identity.User u = identity.newUser(id);
