@@ -43,6 +43,16 @@
  * first. Steps run in the engine's transaction: domain rows and process state commit together, and
  * what may fail or call out is {@code camunda:asyncBefore}, so a failure becomes a retried job and,
  * at last, an incident.
+ *
+ * <h2>Where a model has a job boundary</h2>
+ * An asynchronous continuation stays only where it protects something: a step that may fail for a
+ * cause no one at the inbox can fix, or long work (a retried job, then an incident for an operator);
+ * the completions of a panel or the branches of a parallel join, which people make at the same
+ * moment ({@code asyncAfter} on the multi-instance, {@code asyncBefore} on the join); what follows a
+ * timer that runs beside people's work on the same tasks. A local, deterministic step after a
+ * person's task (or after the start, or right after another boundary) has none: it runs in that
+ * transaction, so the answer to the person already shows its result (the inbox answers the next
+ * task and the case's steps), and its refusal rolls the person's completion back and is answered to them.
  */
 @ApplicationModule(allowedDependencies = {"common", "security"})
 package com.hongda.cms.workflow;

@@ -310,6 +310,52 @@ class ProbationProcessTest extends IntegrationTest {
         }
     }
 
+    /**
+     * HR's decision takes effect in HR's own request (no job in between): the answer shows the case
+     * ended; an effect refused by the manager's rules is HR's answer, and nothing of the decision stays.
+     */
+    @Test
+    void hrsDecisionIsAnsweredWithItsEffectOrItsRefusal() {
+        String complete = InboxClient.claimingAndCompleting("processEnded nextTask { id } case { steps { key } }");
+        List<Map<String, Object>> transfer = InboxClient.values(Map.of("decision", "TRANSFER", "decisionReason", "换岗"));
+        try {
+            at(T0);
+            CustomerManager left = trainee(false, false);
+            ProcessInstance stuck = probations.start(left);
+            failRound(stuck);
+            // Meanwhile the trainee left the sequence by another decision.
+            fixtures.jdbc().update("update customer_manager set status = 'LEFT' where id = ?", left.getId());
+            String refused = taskId(stuck, "decideFailed");
+            expectError(as(Fixtures.HR).document(complete).variable("id", refused).variable("values", transfer).execute(),
+                    "CONFLICT", "MANAGER_LEFT");
+            assertThat(taskService.createTaskQuery().taskId(refused).singleResult().getAssignee()).isNull();
+            assertThat(runtime.getVariable(stuck.getId(), "decision")).isNull();
+            process(stuck).isWaitingAt("decideFailed");
+
+            CustomerManager trainee = trainee(false, false);
+            ProcessInstance pi = probations.start(trainee);
+            failRound(pi);
+            GraphQlTester.Response done = as(Fixtures.HR).document(complete).variable("id", taskId(pi, "decideFailed"))
+                    .variable("values", transfer).execute();
+            done.errors().verify();
+            done.path("completeTask.processEnded").entity(Boolean.class).isEqualTo(true)
+                    .path("completeTask.nextTask").valueIsNull()
+                    .path("completeTask.case.steps").entityList(Object.class).hasSize(0);
+            assertManager(trainee, Grade.TRAINEE, ManagerStatus.LEFT, "TRANSFERRED", pi);
+        } finally {
+            ProcessDriver.resetClock();
+        }
+    }
+
+    /** One round a trainee without login or supervisor fails (certification failed), up to HR's decision. */
+    private void failRound(ProcessInstance pi) {
+        openEvaluation(pi);
+        evaluate(pi, Fixtures.SUPERVISOR2, 90, 85, 88, 92, 95);
+        writeSummary(pi, Fixtures.HR);
+        certify(pi, false, 55);
+        endPeriod(pi);
+    }
+
     @Test
     void failsCertificationAndIsTransferred() {
         try {

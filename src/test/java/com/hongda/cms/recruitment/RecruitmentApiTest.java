@@ -37,7 +37,8 @@ class RecruitmentApiTest extends IntegrationTest {
         String candidate = newCandidate();
         GraphQlTester.Response r = as(candidate).document(SUBMIT).variable("in", input("丙")).execute();
         r.errors().verify();
-        r.path("submitApplication.application.state").entity(String.class).isEqualTo("SUBMITTED");
+        // The eligibility check ran in the submission's transaction.
+        r.path("submitApplication.application.state").entity(String.class).isEqualTo("IN_REVIEW");
         r.path("submitApplication.application.candidateUserId").entity(String.class).isEqualTo(candidate);
         r.path("submitApplication.application.phone").entity(String.class).isEqualTo("13900001111");
         String id = r.path("submitApplication.application.id").entity(String.class).get();
@@ -187,6 +188,46 @@ class RecruitmentApiTest extends IntegrationTest {
                 .path("claimableTasks.nodes[0].subject.name").entity(String.class).isEqualTo("辛")
                 .path("claimableTasks.nodes[0].form[0].key").entity(String.class).isEqualTo("qualificationDecision")
                 .path("claimableTasks.nodes[0].form[0].options[*].value").entityList(String.class).containsExactly("ACCEPT", "REJECT");
+    }
+
+    /**
+     * The inbox example the README proposes (section "Approvers: the task inbox"), as written but for
+     * the task id: HR claims and completes the qualification review in one request, and the answer
+     * brings the next step, HR's to claim, with its form, and where the application now stands.
+     */
+    @Test
+    void oneRequestClaimsCompletesAndBringsTheNextStep() {
+        Application a = driver.submitAsHr(driver.input(fixtures.unique("壬"), Education.BACHELOR, "3", true));
+        driver.runJobs(a.getProcessInstanceId());
+        String task = tasks.createTaskQuery().processInstanceId(a.getProcessInstanceId()).taskDefinitionKey("hrReview").singleResult().getId();
+        String example = """
+                mutation { completeTask(input: {taskId: "…", claim: true, values: [{key: "qualificationDecision", value: "ACCEPT"},
+                  {key: "qualificationReason", value: "资格符合"}]}) {
+                    processEnded
+                    nextTask { id name form { key label type required min max } }
+                    case { steps { key name kind } } } }""";
+        GraphQlTester.Response r = as(Fixtures.HR).document(example.replace("…", task)).execute();
+        r.errors().verify();
+        r.path("completeTask.processEnded").entity(Boolean.class).isEqualTo(false);
+        String next = tasks.createTaskQuery().processInstanceId(a.getProcessInstanceId()).taskDefinitionKey("scoreProfile").singleResult().getId();
+        r.path("completeTask.nextTask.id").entity(String.class).isEqualTo(next);
+        r.path("completeTask.nextTask.form[*].key").entityList(String.class)
+                .containsExactly("educationScore", "experienceScore", "performanceScore");
+        r.path("completeTask.case.steps[*].key").entityList(String.class).containsExactly("scoreProfile");
+        r.path("completeTask.case.steps[0].kind").entity(String.class).isEqualTo("TASK");
+    }
+
+    @Test
+    void aRejectionIsRecordedInHrsOwnRequest() {
+        Application a = driver.submitAsHr(driver.input(fixtures.unique("癸"), Education.BACHELOR, "3", true));
+        String task = tasks.createTaskQuery().processInstanceId(a.getProcessInstanceId()).taskDefinitionKey("hrReview").singleResult().getId();
+        as(Fixtures.HR).document(com.hongda.cms.support.InboxClient.claimingAndCompleting("processEnded case { steps { key } }"))
+                .variable("id", task).variable("values", com.hongda.cms.support.InboxClient.values(
+                        Map.of("qualificationDecision", "REJECT", "qualificationReason", "资料不全"))).execute()
+                .path("completeTask.processEnded").entity(Boolean.class).isEqualTo(true)
+                .path("completeTask.case.steps").entityList(Object.class).hasSize(0);
+        as(Fixtures.HR).document(READ).variable("id", a.getId().toString()).execute()
+                .path("application.state").entity(String.class).isEqualTo("REJECTED");
     }
 
     private String newCandidate() {

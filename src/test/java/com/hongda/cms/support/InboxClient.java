@@ -45,6 +45,15 @@ public final class InboxClient {
         complete(user, taskId, values).errors().verify();
     }
 
+    /**
+     * A completeTask that claims the task too ({@code claim: true}), with variables {@code id} and
+     * {@code values} and the given selection of the answer.
+     */
+    public static String claimingAndCompleting(String selection) {
+        return "mutation($id: ID!, $values: [FormValueInput!]) { completeTask(input: {taskId: $id, values: $values, claim: true}) {\n"
+                + selection + " } }";
+    }
+
     /** Form values as the API takes them: each key with its value as text, in the given order. */
     public static List<Map<String, Object>> values(Map<String, ?> values) {
         return new LinkedHashMap<>(values).entrySet().stream()

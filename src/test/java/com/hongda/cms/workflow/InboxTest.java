@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.hongda.cms.common.Region;
 import com.hongda.cms.customer.Customer;
 import com.hongda.cms.support.Fixtures;
+import com.hongda.cms.support.InboxClient;
 import com.hongda.cms.support.IntegrationTest;
 import com.hongda.cms.support.Simultaneously;
 import com.hongda.cms.support.StatementCounter;
@@ -36,6 +37,7 @@ class InboxTest extends IntegrationTest {
     private static final String COMPLETE = """
             mutation($id: ID!, $values: [FormValueInput!]) { completeTask(input: {taskId: $id, values: $values}) {
               taskId processInstanceId processEnded } }""";
+    private static final String CLAIM_AND_COMPLETE = InboxClient.claimingAndCompleting("taskId processEnded");
 
     @Autowired
     TaskProbe probe;
@@ -191,14 +193,67 @@ class InboxTest extends IntegrationTest {
     @Test
     void twoSimultaneousCompletionsLetExactlyOneThrough() {
         claim(Fixtures.HR);
-        List<List<ResponseError>> outcomes = Simultaneously.run(2, i -> {
+        exactlyOneCompletes(List.of(Fixtures.HR, Fixtures.HR), COMPLETE);
+    }
+
+    @Test
+    void aCandidateClaimsAndCompletesInOneRequest() {
+        as(Fixtures.HR).document(CLAIM_AND_COMPLETE).variable("id", taskId).variable("values", valid()).execute()
+                .path("completeTask.processEnded").entity(Boolean.class).isEqualTo(true);
+        assertThat(historyService.createHistoricTaskInstanceQuery().taskId(taskId).singleResult().getAssignee()).isEqualTo(Fixtures.HR);
+        assertThat(historyService.createUserOperationLogQuery().taskId(taskId).list())
+                .filteredOn(e -> e.getOperationType().equals(UserOperationLogEntry.OPERATION_TYPE_CLAIM)
+                        || e.getOperationType().equals(UserOperationLogEntry.OPERATION_TYPE_COMPLETE))
+                .extracting(UserOperationLogEntry::getUserId).containsOnly(Fixtures.HR).isNotEmpty();
+    }
+
+    @Test
+    void claimingWhileCompletingIsRefusedAsAClaimIsAndWritesNothing() {
+        expectError(as(Fixtures.MANAGER).document(CLAIM_AND_COMPLETE).variable("id", taskId).variable("values", valid()).execute(),
+                "FORBIDDEN", null);
+        expectError(as(Fixtures.AUDITOR).document(CLAIM_AND_COMPLETE).variable("id", taskId).variable("values", valid()).execute(),
+                "FORBIDDEN", null);
+        assertUntouched(null);
+        claim(Fixtures.ADMIN);
+        expectError(as(Fixtures.HR).document(CLAIM_AND_COMPLETE).variable("id", taskId).variable("values", valid()).execute(),
+                "CONFLICT", "TASK_ALREADY_CLAIMED");
+        assertUntouched(Fixtures.ADMIN);
+    }
+
+    @Test
+    void aRefusedCompletionTakesItsClaimBackWithIt() {
+        as(Fixtures.HR).document(CLAIM_AND_COMPLETE).variable("id", taskId)
+                .variable("values", List.of(Map.of("key", "decision", "value", "MAYBE"))).execute()
+                .errors().satisfy(errors -> assertThat(errors).extracting(e -> e.getExtensions().get("rule"))
+                        .containsExactlyInAnyOrder("ALLOWED_VALUES", "REQUIRED"));
+        assertUntouched(null);
+        // Nothing was left half-done: another candidate claims and completes it.
+        as(Fixtures.ADMIN).document(CLAIM_AND_COMPLETE).variable("id", taskId).variable("values", valid()).execute()
+                .errors().verify();
+    }
+
+    @Test
+    void twoCandidatesClaimingAndCompletingAtOnceLetExactlyOneThrough() {
+        String winner = exactlyOneCompletes(List.of(Fixtures.HR, Fixtures.ADMIN), CLAIM_AND_COMPLETE);
+        assertThat(historyService.createHistoricTaskInstanceQuery().taskId(taskId).singleResult().getAssignee()).isEqualTo(winner);
+        assertThat(historyService.createUserOperationLogQuery().taskId(taskId)
+                .operationType(UserOperationLogEntry.OPERATION_TYPE_CLAIM).list())
+                .singleElement().satisfies(e -> assertThat(e.getUserId()).isEqualTo(winner));
+    }
+
+    /**
+     * Each of {@code users} sends {@code document} for the task at the same moment: exactly one gets
+     * through, each other is told the task was completed, and the values are written once. Returns who got through.
+     */
+    private String exactlyOneCompletes(List<String> users, String document) {
+        List<List<ResponseError>> outcomes = Simultaneously.run(users.size(), i -> {
             List<ResponseError> errors = new ArrayList<>();
-            as(Fixtures.HR).document(COMPLETE).variable("id", taskId).variable("values", valid()).execute()
+            as(users.get(i)).document(document).variable("id", taskId).variable("values", valid()).execute()
                     .errors().satisfy(errors::addAll);
             return errors;
         });
         assertThat(outcomes).filteredOn(List::isEmpty).hasSize(1);
-        assertThat(outcomes).filteredOn(e -> !e.isEmpty()).singleElement().satisfies(errors ->
+        assertThat(outcomes).filteredOn(e -> !e.isEmpty()).allSatisfy(errors ->
                 assertThat(errors).singleElement().satisfies(e -> {
                     assertThat(e.getErrorType().toString()).isEqualTo("CONFLICT");
                     assertThat(e.getExtensions()).containsEntry("rule", "TASK_ALREADY_COMPLETED");
@@ -206,6 +261,16 @@ class InboxTest extends IntegrationTest {
         assertThat(historyService.createHistoricDetailQuery().processInstanceId(instance.getId()).variableUpdates()
                 .list().stream().filter(d -> d instanceof org.camunda.bpm.engine.history.HistoricVariableUpdate u
                         && u.getVariableName().equals("score")).count()).isEqualTo(1);
+        return users.get(outcomes.indexOf(List.of()));
+    }
+
+    /** The task is open, held by {@code assignee} (null: nobody), with no value and no claim written by a refused request. */
+    private void assertUntouched(String assignee) {
+        assertThat(taskService.createTaskQuery().taskId(taskId).singleResult().getAssignee()).isEqualTo(assignee);
+        assertThat(historyService.createUserOperationLogQuery().taskId(taskId)
+                .operationType(UserOperationLogEntry.OPERATION_TYPE_CLAIM).count()).isEqualTo(assignee == null ? 0 : 1);
+        assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+                .variableName("score").count()).isZero();
     }
 
     @Test

@@ -1,13 +1,18 @@
 package com.hongda.cms.workflow;
 
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
-/** Starts instances of the test-only {@code task-probe} process (a typed review form, HR and ADMIN candidates). */
+/**
+ * Starts instances of the test-only processes: {@code task-probe} (a typed review form, HR and ADMIN
+ * candidates) and {@code steps-probe} (several steps one after another, for what a completion answers).
+ */
 @Component
 public class TaskProbe {
 
@@ -25,5 +30,11 @@ public class TaskProbe {
                 .putValue("industry", "OTHER");
         vars.putAll(subject.variables());
         return runtime.startProcessInstanceByKey("task-probe", businessKey, vars);
+    }
+
+    /** A {@code steps-probe} waiting at HR's draft, with one watch task for each of {@code watchers} beside it. */
+    public ProcessInstance startSteps(String businessKey, List<String> watchers) {
+        return runtime.startProcessInstanceByKey("steps-probe", businessKey,
+                Variables.createVariables().putValue("watchers", new ArrayList<>(watchers)));
     }
 }

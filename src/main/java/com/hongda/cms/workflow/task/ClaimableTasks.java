@@ -12,7 +12,8 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The claimable-tasks page read from the engine's tables directly. The engine's TaskQuery for
+ * The claimable-tasks page (and a caller's next task in one case, {@link #next}) read from the
+ * engine's tables directly. The engine's TaskQuery for
  * "unassigned, and a candidate through my groups or as myself" joins every task to its identity
  * links and de-duplicates whole task rows with {@code SELECT DISTINCT … ORDER BY … LIMIT}: the
  * database must build and sort every claimable task, wide text columns included, before it can
@@ -34,13 +35,30 @@ class ClaimableTasks {
         this.jdbc = jdbc;
     }
 
+    /** The columns a {@link TaskView} shows, in the order {@link #view} reads them. */
+    private static final String COLUMNS = "select T.ID_, T.NAME_, T.DESCRIPTION_, T.TASK_DEF_KEY_, T.PROC_DEF_ID_, "
+            + "T.PROC_INST_ID_, T.CREATE_TIME_, T.DUE_DATE_, T.FOLLOW_UP_DATE_, T.PRIORITY_, T.ASSIGNEE_";
+
     List<TaskView> page(Caller me, TaskFilter filter, TaskSort sort, long offset, int limit) {
         MapSqlParameterSource params = new MapSqlParameterSource();
-        String sql = "select T.ID_, T.NAME_, T.DESCRIPTION_, T.TASK_DEF_KEY_, T.PROC_DEF_ID_, T.PROC_INST_ID_, "
-                + "T.CREATE_TIME_, T.DUE_DATE_, T.FOLLOW_UP_DATE_, T.PRIORITY_, T.ASSIGNEE_"
-                + from(me, filter, params) + orderBy(sort) + " limit :limit offset :offset";
+        String sql = COLUMNS + from(me, filter, params) + orderBy(sort) + " limit :limit offset :offset";
         params.addValue("limit", limit).addValue("offset", offset);
         return jdbc.query(sql, params, ClaimableTasks::view);
+    }
+
+    /**
+     * The caller's next open task in a process instance, in one statement: the oldest one assigned
+     * to the caller, else the oldest unassigned one the caller may claim (as a candidate user or
+     * through a group); null if there is none. A front end that has just completed a step shows it
+     * next without asking the inbox again.
+     */
+    TaskView next(Caller me, String processInstanceId) {
+        MapSqlParameterSource params = new MapSqlParameterSource("pi", processInstanceId).addValue("me", me.id());
+        List<TaskView> found = jdbc.query(COLUMNS + " from ACT_RU_TASK T where T.PROC_INST_ID_ = :pi and T.SUSPENSION_STATE_ = 1"
+                + " and (T.ASSIGNEE_ = :me or (T.ASSIGNEE_ is null and 1 = " + TaskLinks.candidacy("T.ID_", me, params) + "))"
+                + " order by case when T.ASSIGNEE_ is null then 1 else 0 end, T.CREATE_TIME_, T.ID_ limit 1",
+                params, ClaimableTasks::view);
+        return found.isEmpty() ? null : found.get(0);
     }
 
     long count(Caller me, TaskFilter filter) {

@@ -96,22 +96,30 @@ public class Inbox {
             if (task == null) {
                 throw gone(taskId);
             }
-            if (!task.callerIsCandidate()) {
-                throw DomainException.forbidden("error.task.notCandidate", me.id());
-            }
-            if (me.id().equals(task.assignee())) {
-                return TaskView.of(existing(taskId));
-            }
-            if (task.assignee() != null) {
-                throw DomainException.conflict("input.taskId", "TASK_ALREADY_CLAIMED", "error.task.claimedBy", task.assignee());
-            }
-            try {
-                tasks.claim(taskId, me.id());
-            } catch (org.camunda.bpm.engine.TaskAlreadyClaimedException e) {
-                throw DomainException.conflict("input.taskId", "TASK_ALREADY_CLAIMED", "error.task.claimedConcurrently");
-            }
+            take(taskId, task.assignee(), task::callerIsCandidate, me);
             return TaskView.of(existing(taskId));
         });
+    }
+
+    /**
+     * The rules of a claim, for claimTask and for completeTask with {@code claim}: a task the caller
+     * holds already stays theirs; else only a candidate claims, and one someone else holds is a CONFLICT.
+     */
+    private void take(String taskId, String assignee, java.util.function.BooleanSupplier candidate, Caller me) {
+        if (me.id().equals(assignee)) {
+            return;
+        }
+        if (!candidate.getAsBoolean()) {
+            throw DomainException.forbidden("error.task.notCandidate", me.id());
+        }
+        if (assignee != null) {
+            throw DomainException.conflict("input.taskId", "TASK_ALREADY_CLAIMED", "error.task.claimedBy", assignee);
+        }
+        try {
+            tasks.claim(taskId, me.id());
+        } catch (org.camunda.bpm.engine.TaskAlreadyClaimedException e) {
+            throw DomainException.conflict("input.taskId", "TASK_ALREADY_CLAIMED", "error.task.claimedConcurrently");
+        }
     }
 
     @Transactional
@@ -149,10 +157,14 @@ public class Inbox {
 
     /**
      * Completes the caller's task with form values; the process moves on in the same transaction.
-     * A completion that lost a race with a sibling (another judge of the same panel, another branch
-     * reaching the same join) is run again: it either succeeds or finds the task really completed.
+     * With {@code claim}, a task the caller may claim is claimed first in that transaction, refused as
+     * {@link #claim} refuses; a completion refused after the claim (its values, a rule of the step)
+     * takes the claim back with it. A completion that lost a race with a sibling (another judge of the
+     * same panel, another branch reaching the same join) is run again: it either succeeds or finds the
+     * task really completed. Of two callers claiming and completing one task at once, the second
+     * waits for the first's lock and finds the task completed.
      */
-    public Completion complete(String taskId, List<FormValue> values) {
+    public Completion complete(String taskId, List<FormValue> values, boolean claim) {
         Caller me = Caller.current();
         checkId(taskId);
         return retry.inTransaction(() -> {
@@ -160,13 +172,18 @@ public class Inbox {
             if (task == null) {
                 throw gone(taskId);
             }
-            if (task.assignee() == null) {
+            String assignee = task.assignee();
+            if (claim) {
+                take(taskId, assignee, () -> isCandidate(taskId, me), me);
+                assignee = me.id();
+            }
+            if (assignee == null) {
                 if (!isCandidate(taskId, me)) {
                     throw DomainException.forbidden("error.task.notVisible");
                 }
                 throw DomainException.forbidden("error.task.claimFirst");
             }
-            if (!me.id().equals(task.assignee())) {
+            if (!me.id().equals(assignee)) {
                 throw DomainException.forbidden("error.task.notAssignee");
             }
             Map<String, Object> variables = forms.validate(forms.fields(task.processDefinitionId(), task.step()), values);
@@ -178,6 +195,16 @@ public class Inbox {
 
     /** The result of completing a task. */
     public record Completion(String taskId, String processInstanceId, boolean processEnded) {
+    }
+
+    /**
+     * The caller's next open task in the completed task's process instance (see
+     * {@link ClaimableTasks#next}), or null. Called once the completion has committed (the payload's
+     * field is resolved after the mutation), never inside its retried transaction.
+     */
+    @Transactional(readOnly = true)
+    public TaskView next(Completion done) {
+        return claimable.next(Caller.current(), done.processInstanceId());
     }
 
     @Transactional

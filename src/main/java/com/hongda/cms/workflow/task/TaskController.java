@@ -4,6 +4,7 @@ import com.hongda.cms.common.Batches;
 import com.hongda.cms.common.Connection;
 import com.hongda.cms.common.PageArgs;
 import com.hongda.cms.common.RequestLocale;
+import com.hongda.cms.workflow.ProcessCase;
 import com.hongda.cms.workflow.Subject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -47,7 +48,8 @@ class TaskController {
     record ReassignTaskInput(@NotBlank @Size(max = 64) String taskId, @NotBlank @Size(max = 64) String userId) {
     }
 
-    record CompleteTaskInput(@NotBlank @Size(max = 64) String taskId, @Size(max = TaskForms.MAX_VALUES) List<@Valid @NotNull FormValue> values) {
+    record CompleteTaskInput(@NotBlank @Size(max = 64) String taskId, @Size(max = TaskForms.MAX_VALUES) List<@Valid @NotNull FormValue> values,
+                             Boolean claim) {
     }
 
     record AddTaskCommentInput(@NotBlank @Size(max = 64) String taskId, @NotBlank @Size(max = 2000) String message) {
@@ -57,6 +59,17 @@ class TaskController {
     }
 
     record TaskCommentPayload(TaskLinks.Comment comment) {
+    }
+
+    /**
+     * A completed task's process instance as a {@code Case}: its steps and incidents are wired like
+     * every case's ({@code workflow.CaseFields}), read when the payload is answered, after the commit.
+     */
+    record CaseState(String processInstanceId) implements ProcessCase {
+        @Override
+        public String getProcessInstanceId() {
+            return processInstanceId;
+        }
     }
 
     @QueryMapping
@@ -104,7 +117,18 @@ class TaskController {
     @MutationMapping
     @PreAuthorize(ACTORS)
     Inbox.Completion completeTask(@Argument @Valid CompleteTaskInput input) {
-        return inbox.complete(input.taskId(), input.values() == null ? List.of() : input.values());
+        return inbox.complete(input.taskId(), input.values() == null ? List.of() : input.values(),
+                Boolean.TRUE.equals(input.claim()));
+    }
+
+    @SchemaMapping(typeName = "CompleteTaskPayload")
+    TaskView nextTask(Inbox.Completion done) {
+        return inbox.next(done);
+    }
+
+    @SchemaMapping(typeName = "CompleteTaskPayload", field = "case")
+    CaseState caseState(Inbox.Completion done) {
+        return new CaseState(done.processInstanceId());
     }
 
     @MutationMapping
