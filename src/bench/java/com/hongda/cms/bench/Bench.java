@@ -94,7 +94,7 @@ public final class Bench {
         this.cloner = new HistoryCloner(ctx.getBean(DataSource.class));
         TransactionTemplate tx = new TransactionTemplate(ctx.getBean(PlatformTransactionManager.class));
         List<Route> all = List.of(
-                new GraphQlRoute(http),
+                new GraphQlRoute(http, port),
                 new RestRoute(http, new BenchApplications(ctx), tx),
                 new JavaRoute(ctx.getBean(RecruitmentService.class), ctx.getBean(TaskService.class),
                         ctx.getBean(RuntimeService.class), ctx.getBean(IdentityService.class)));
