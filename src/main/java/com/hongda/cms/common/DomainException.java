@@ -43,6 +43,11 @@ public class DomainException extends RuntimeException {
         return new DomainException(ErrorType.CONFLICT, messageKey, field, rule, args);
     }
 
+    /** The caller is no longer who they were when something long-lived began (a subscription): they must sign in again. */
+    public static DomainException unauthorized(String field, String rule, String messageKey, Object... args) {
+        return new DomainException(ErrorType.UNAUTHORIZED, messageKey, field, rule, args);
+    }
+
     public static DomainException forbidden(String messageKey, Object... args) {
         return new DomainException(ErrorType.FORBIDDEN, messageKey, null, null, args);
     }

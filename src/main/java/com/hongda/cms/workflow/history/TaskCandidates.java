@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,9 +30,11 @@ public class TaskCandidates {
             where ROOT_PROC_INST_ID_ = ? and TYPE_ = 'candidate' order by TIMESTAMP_""";
 
     private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
 
-    TaskCandidates(JdbcTemplate jdbc) {
+    TaskCandidates(JdbcTemplate jdbc, NamedParameterJdbcTemplate named) {
         this.jdbc = jdbc;
+        this.named = named;
     }
 
     /**
@@ -38,7 +42,7 @@ public class TaskCandidates {
      * The engine logs no removal when a task ends, so a finished task shows who could take it.
      */
     Map<String, Candidates> of(String rootProcessInstanceId, Collection<String> taskIds) {
-        return taskIds.isEmpty() ? Map.of() : replay(SQL, taskIds, rootProcessInstanceId);
+        return taskIds.isEmpty() ? Map.of() : replay(taskIds, rows -> jdbc.query(SQL, rows, rootProcessInstanceId));
     }
 
     /**
@@ -49,15 +53,15 @@ public class TaskCandidates {
         if (taskIds.isEmpty()) {
             return Map.of();
         }
-        String marks = String.join(", ", java.util.Collections.nCopies(taskIds.size(), "?"));
-        return replay("select TASK_ID_, USER_ID_, GROUP_ID_, OPERATION_TYPE_ from ACT_HI_IDENTITYLINK where TASK_ID_ in (" + marks
-                + ") and TYPE_ = 'candidate' order by TIMESTAMP_", taskIds, taskIds.toArray());
+        return replay(taskIds, rows -> named.query("select TASK_ID_, USER_ID_, GROUP_ID_, OPERATION_TYPE_ from ACT_HI_IDENTITYLINK"
+                + " where TASK_ID_ in (:tasks) and TYPE_ = 'candidate' order by TIMESTAMP_", Map.of("tasks", taskIds), rows));
     }
 
-    private Map<String, Candidates> replay(String sql, Collection<String> taskIds, Object... args) {
+    /** Replays the candidate links {@code read} passes to its handler, in time order, for these tasks. */
+    private Map<String, Candidates> replay(Collection<String> taskIds, java.util.function.Consumer<RowCallbackHandler> read) {
         Map<String, Set<String>> users = new HashMap<>();
         Map<String, Set<String>> groups = new HashMap<>();
-        jdbc.query(sql, rs -> {
+        read.accept(rs -> {
             String taskId = rs.getString(1);
             if (!taskIds.contains(taskId)) {
                 return;
@@ -70,7 +74,7 @@ public class TaskCandidates {
             } else {
                 set.remove(who);
             }
-        }, args);
+        });
         Map<String, Candidates> result = new HashMap<>();
         for (String taskId : taskIds) {
             result.put(taskId, new Candidates(sorted(groups.get(taskId)), sorted(users.get(taskId))));

@@ -2,6 +2,7 @@ package com.hongda.cms.workflow.live;
 
 import com.hongda.cms.common.DomainException;
 import com.hongda.cms.security.CurrentUser;
+import com.hongda.cms.security.LoginStamps;
 import com.hongda.cms.security.Role;
 import com.hongda.cms.workflow.task.Caller;
 import java.util.HashSet;
@@ -9,6 +10,7 @@ import java.util.List;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Scheduler;
@@ -25,15 +27,19 @@ class LiveController {
     private static final Role[] SEE_EVERY_CASE = {Role.HR, Role.AUDITOR, Role.ADMIN};
 
     private final LiveSubscriptions subscriptions;
+    private final LoginStamps logins;
     private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
     /**
      * Where events are handed to the transport: SSE writes on the thread that delivers, and a client that does
      * not read blocks that write; never the dispatcher's thread, and never more threads than this.
      */
     private final Scheduler delivery = Schedulers.newBoundedElastic(64, 100_000, "live-delivery", 60, true);
 
-    LiveController(LiveSubscriptions subscriptions, JdbcTemplate jdbc) {
+    LiveController(LiveSubscriptions subscriptions, LoginStamps logins, JdbcTemplate jdbc, NamedParameterJdbcTemplate named) {
+        this.named = named;
         this.subscriptions = subscriptions;
+        this.logins = logins;
         this.jdbc = jdbc;
     }
 
@@ -56,7 +62,7 @@ class LiveController {
 
     private Flux<LiveEvent> stream(String processInstanceId) {
         Caller me = Caller.current();
-        LiveSubscription s = subscriptions.open(me.id(), new HashSet<>(me.groups()), processInstanceId);
+        LiveSubscription s = subscriptions.open(me.id(), new HashSet<>(me.groups()), processInstanceId, logins.of(me.id()));
         return s.sink.asFlux().publishOn(delivery, 32).doFinally(signal -> subscriptions.close(s));
     }
 
@@ -68,11 +74,9 @@ class LiveController {
             return true;
         }
         List<String> groups = me.groups().isEmpty() ? List.of("") : me.groups();
-        List<Object> args = new java.util.ArrayList<>(List.of(processInstanceId, me.id()));
-        args.addAll(groups);
-        Integer candidate = jdbc.queryForObject("select count(*) from ACT_HI_IDENTITYLINK l join ACT_HI_TASKINST t on t.ID_ = l.TASK_ID_"
-                + " where t.PROC_INST_ID_ = ? and l.TYPE_ = 'candidate' and (l.USER_ID_ = ? or l.GROUP_ID_ in ("
-                + String.join(", ", java.util.Collections.nCopies(groups.size(), "?")) + "))", Integer.class, args.toArray());
+        Integer candidate = named.queryForObject("select count(*) from ACT_HI_IDENTITYLINK l join ACT_HI_TASKINST t on t.ID_ = l.TASK_ID_"
+                + " where t.PROC_INST_ID_ = :pi and l.TYPE_ = 'candidate' and (l.USER_ID_ = :user or l.GROUP_ID_ in (:groups))",
+                java.util.Map.of("pi", processInstanceId, "user", me.id(), "groups", groups), Integer.class);
         return candidate != null && candidate > 0;
     }
 }

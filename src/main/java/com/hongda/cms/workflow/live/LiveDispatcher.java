@@ -1,11 +1,11 @@
 package com.hongda.cms.workflow.live;
 
 import com.hongda.cms.common.DomainException;
+import com.hongda.cms.security.LoginStamps;
 import com.hongda.cms.workflow.Candidates;
 import com.hongda.cms.workflow.history.TaskCandidates;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,7 +17,7 @@ import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Sinks;
 
@@ -45,8 +45,9 @@ class LiveDispatcher implements SmartLifecycle {
     private final LiveOutbox outbox;
     private final LiveSubscriptions subscriptions;
     private final TaskCandidates candidates;
-    private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate jdbc;
     private final LiveProperties properties;
+    private final LoginStamps logins;
     private final Object signal = new Object();
     private boolean woken;
     private volatile boolean running;
@@ -57,9 +58,11 @@ class LiveDispatcher implements SmartLifecycle {
     /** Ids missing below {@link #highest}, with when they were first missed (nanoTime). */
     private final TreeMap<Long, Long> gaps = new TreeMap<>();
     private long nextCleanup;
+    private long nextLoginCheck;
 
-    LiveDispatcher(LiveOutbox outbox, LiveSubscriptions subscriptions, TaskCandidates candidates, JdbcTemplate jdbc,
-                   LiveProperties properties) {
+    LiveDispatcher(LiveOutbox outbox, LiveSubscriptions subscriptions, TaskCandidates candidates, NamedParameterJdbcTemplate jdbc,
+                   LiveProperties properties, LoginStamps logins) {
+        this.logins = logins;
         this.outbox = outbox;
         this.subscriptions = subscriptions;
         this.candidates = candidates;
@@ -112,6 +115,7 @@ class LiveDispatcher implements SmartLifecycle {
                     while (running && read() == BATCH) {
                         // A full batch: more is waiting.
                     }
+                    checkLogins();
                 }
                 cleanup();
             } catch (RuntimeException e) {
@@ -212,10 +216,30 @@ class LiveDispatcher implements SmartLifecycle {
             return Map.of();
         }
         Map<String, String> keys = new HashMap<>();
-        jdbc.query("select ID_, BUSINESS_KEY_ from ACT_HI_PROCINST where ID_ in ("
-                + String.join(", ", Collections.nCopies(instances.size(), "?")) + ")",
-                rs -> { keys.put(rs.getString(1), rs.getString(2)); }, instances.toArray());
+        jdbc.query("select ID_, BUSINESS_KEY_ from ACT_HI_PROCINST where ID_ in (:ids)", Map.of("ids", instances),
+                rs -> { keys.put(rs.getString(1), rs.getString(2)); });
         return keys;
+    }
+
+    /**
+     * Every {@code cms.live.login-check}: subscriptions whose login changed since they opened (a role granted or
+     * taken back, the password changed, the login disabled) are ended with LOGIN_CHANGED; the client subscribes
+     * again, as who it is now. One statement for all subscribers.
+     */
+    private void checkLogins() {
+        long now = System.nanoTime();
+        if (now - nextLoginCheck < 0) {
+            return;
+        }
+        nextLoginCheck = now + properties.loginCheck().toNanos();
+        List<LiveSubscription> subs = subscriptions.current();
+        Map<String, Long> versions = logins.of(subs.stream().map(s -> s.user).distinct().toList());
+        for (LiveSubscription s : subs) {
+            if (versions.getOrDefault(s.user, 0L) != s.loginVersion) {
+                s.sink.tryEmitError(DomainException.unauthorized("subscription", "LOGIN_CHANGED", "error.live.loginChanged"));
+                subscriptions.close(s);
+            }
+        }
     }
 
     /** At most once a minute, from any node: rows older than the retention go. */

@@ -3,8 +3,10 @@ package com.hongda.cms.workflow.live;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /** The {@code live_event} table: written in the transaction of a change, read by every node's dispatcher. */
@@ -23,9 +25,11 @@ class LiveOutbox {
     };
 
     private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
 
-    LiveOutbox(JdbcTemplate jdbc) {
+    LiveOutbox(JdbcTemplate jdbc, NamedParameterJdbcTemplate named) {
         this.jdbc = jdbc;
+        this.named = named;
     }
 
     /** Writes these events, in order, in the caller's transaction: one batch. */
@@ -52,8 +56,7 @@ class LiveOutbox {
 
     /** These rows, those that exist (ids missing from an earlier read whose transaction has committed since). */
     List<LiveEvent> byIds(List<Long> ids) {
-        return jdbc.query("select " + COLUMNS + " from live_event where id in ("
-                + String.join(", ", java.util.Collections.nCopies(ids.size(), "?")) + ") order by id", ROW, ids.toArray());
+        return named.query("select " + COLUMNS + " from live_event where id in (:ids) order by id", Map.of("ids", ids), ROW);
     }
 
     /** The newest id, 0 for none. */

@@ -19,10 +19,11 @@ import org.springframework.validation.annotation.Validated;
  * @param perNode          open subscriptions per node
  * @param buffer           events held for one subscriber that does not read
  * @param slowAfter        how long a full buffer may take to drain before its subscriber is dropped
+ * @param loginCheck       how often the subscribers' logins are checked for a change since they subscribed
  */
 @Validated
 @ConfigurationProperties("cms.live")
 public record LiveProperties(@NotNull Duration pollInterval, @NotNull Duration retention, @NotNull Duration gapWait,
                              @Min(1) @Max(1000) int perUser, @Min(1) int perNode, @Min(8) @Max(65536) int buffer,
-                             @NotNull Duration slowAfter) {
+                             @NotNull Duration slowAfter, @NotNull Duration loginCheck) {
 }

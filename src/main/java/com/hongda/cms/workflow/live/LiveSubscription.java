@@ -17,9 +17,12 @@ final class LiveSubscription {
     /** The watched case's process instance; null for the inbox. */
     final String processInstanceId;
     final Sinks.Many<LiveEvent> sink;
+    /** The login's version when the subscription opened: a change of roles, password or status ends it. */
+    final long loginVersion;
 
-    LiveSubscription(long id, String user, Set<String> groups, String processInstanceId, int buffer) {
+    LiveSubscription(long id, String user, Set<String> groups, String processInstanceId, int buffer, long loginVersion) {
         this.id = id;
+        this.loginVersion = loginVersion;
         this.user = user;
         this.groups = groups;
         this.processInstanceId = processInstanceId;

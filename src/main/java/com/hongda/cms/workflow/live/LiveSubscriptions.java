@@ -29,7 +29,7 @@ class LiveSubscriptions {
         this.outbox = outbox;
     }
 
-    synchronized LiveSubscription open(String user, Set<String> groups, String processInstanceId) {
+    synchronized LiveSubscription open(String user, Set<String> groups, String processInstanceId, long loginVersion) {
         if (perUser.getOrDefault(user, 0) >= properties.perUser()) {
             throw DomainException.badRequest("subscription", "TOO_MANY_SUBSCRIPTIONS", "error.live.perUser", properties.perUser());
         }
@@ -39,7 +39,8 @@ class LiveSubscriptions {
         if (open.isEmpty()) {
             startAfter = outbox.newest();
         }
-        LiveSubscription s = new LiveSubscription(ids.incrementAndGet(), user, Set.copyOf(groups), processInstanceId, properties.buffer());
+        LiveSubscription s = new LiveSubscription(ids.incrementAndGet(), user, Set.copyOf(groups), processInstanceId, properties.buffer(),
+                loginVersion);
         open.put(s.id, s);
         perUser.merge(user, 1, Integer::sum);
         snapshot = List.copyOf(open.values());

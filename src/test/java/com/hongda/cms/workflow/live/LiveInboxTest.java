@@ -66,6 +66,9 @@ class LiveInboxTest extends IntegrationTest {
     LiveOutbox outbox;
 
     @Autowired
+    com.hongda.cms.security.LoginStamps logins;
+
+    @Autowired
     JdbcTemplate jdbc;
 
     @Autowired
@@ -330,7 +333,7 @@ class LiveInboxTest extends IntegrationTest {
     void anotherNodesCommitIsHeardWithinThePollAndASlowSubscriberIsDropped() throws Exception {
         String user = fixtures.newUser("ls", Role.MANAGER);
         // A subscription nobody reads: the server holds its buffer, then ends it.
-        LiveSubscription slow = subscriptions.open(user, java.util.Set.of("MANAGER"), null);
+        LiveSubscription slow = subscriptions.open(user, java.util.Set.of("MANAGER"), null, logins.of(user));
         Received fast = subscribe(ws().headers(h -> h.setBasicAuth(user, Fixtures.PASSWORD)).build(), INBOX, "inboxChanged", user);
         // Rows another node committed: written straight to the outbox, so nothing here wakes the dispatcher.
         int rows = 300;
@@ -350,6 +353,19 @@ class LiveInboxTest extends IntegrationTest {
         assertThat(held).hasSize(256);
         assertThat(ended[0]).isInstanceOf(com.hongda.cms.common.DomainException.class)
                 .satisfies(e -> assertThat(((com.hongda.cms.common.DomainException) e).rule()).isEqualTo("SLOW_SUBSCRIBER"));
+    }
+
+    @Test
+    void aSubscriptionEndsWhenItsLoginChanges() throws Exception {
+        String user = fixtures.newUser("lr", Role.MANAGER);
+        Received r = subscribe(ws().headers(h -> h.setBasicAuth(user, Fixtures.PASSWORD)).build(), INBOX, "inboxChanged", user);
+        as(Fixtures.ADMIN).document("mutation($u: ID!) { grantRole(input: {userId: $u, role: HR, reason: \"调岗\"}) { changed } }")
+                .variable("u", user).execute().errors().verify();
+        Throwable ended = r.errors().poll(WAIT.toSeconds(), TimeUnit.SECONDS);
+        assertThat(ended).isInstanceOf(org.springframework.graphql.client.SubscriptionErrorException.class);
+        assertThat(((org.springframework.graphql.client.SubscriptionErrorException) ended).getErrors()).singleElement()
+                .satisfies(e -> assertThat(e.getExtensions()).containsEntry("rule", "LOGIN_CHANGED"));
+        assertThat(count(user)).isZero();
     }
 
     @Test
