@@ -70,7 +70,8 @@ class GraphiqlOfflineTest extends IntegrationTest {
         assertThat(redirect.getStatus().is3xxRedirection()).isTrue();
         URI location = redirect.getResponseHeaders().getLocation();
         assertThat(location).isNotNull();
-        assertThat(location.getQuery()).isEqualTo("path=/graphql");
+        // The WebSocket path of the live inbox is offered too; the page here sends every operation over HTTP.
+        assertThat(location.getQuery()).isEqualTo("path=/graphql&wsPath=/graphql-ws");
         EntityExchangeResult<byte[]> page = get(location.getRawPath() + "?" + location.getRawQuery());
         assertThat(page.getStatus()).isEqualTo(HttpStatus.OK);
         return new String(page.getResponseBody(), StandardCharsets.UTF_8);
