@@ -4,11 +4,26 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.hongda.cms.assessment.BenchRounds;
 import com.hongda.cms.branch.Branches;
+import com.hongda.cms.complaint.Category;
+import com.hongda.cms.complaint.Channel;
+import com.hongda.cms.complaint.NewComplaint;
+import com.hongda.cms.complaint.Severity;
+import com.hongda.cms.customer.AssignmentService;
+import com.hongda.cms.customer.Customer;
+import com.hongda.cms.customer.CustomerInput;
+import com.hongda.cms.customer.CustomerService;
+import com.hongda.cms.customer.CustomerType;
+import com.hongda.cms.customer.Industry;
+import com.hongda.cms.manager.CreateManagerInput;
+import com.hongda.cms.manager.CustomerManager;
+import com.hongda.cms.manager.Grade;
+import com.hongda.cms.manager.ManagerService;
 import com.hongda.cms.common.Region;
 import com.hongda.cms.recruitment.BenchApplications;
 import com.hongda.cms.recruitment.RecruitmentService;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Date;
@@ -28,6 +43,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.HistoryService;
@@ -40,6 +56,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootVersion;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.metrics.buffering.BufferingApplicationStartup;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -65,15 +84,23 @@ public final class Bench {
 
     /** The sizes of one run. */
     record Plan(String mode, int warmup, int rounds, int[] concurrency, int[] perBatch, int openTasks, int readRequests,
-                int historySmall, int historyLarge, int growthRounds, int growthPerBatch, int roundManagers) {
+                int historySmall, int historyLarge, int growthRounds, int growthPerBatch, int roundManagers, int complaints) {
         static Plan of(String mode) {
             return switch (mode) {
-                case "quick" -> new Plan(mode, 0, 1, new int[] {1, 4}, new int[] {1, 4}, 100, 50, 50, 200, 1, 4, 200);
-                case "full" -> new Plan(mode, 12, 3, new int[] {1, 4, 8}, new int[] {3, 8, 16}, 10_000, 500, 1_000, 20_000, 2, 8, 2_000);
+                case "quick" -> new Plan(mode, 0, 1, new int[] {1, 4}, new int[] {1, 4}, 100, 50, 50, 200, 1, 4, 200, 100);
+                case "full" -> new Plan(mode, 12, 3, new int[] {1, 4, 8}, new int[] {3, 8, 16}, 100_000, 500, 1_000, 20_000, 2, 8, 2_000,
+                        COMPLAINTS_FULL);
                 // For a profiler (README "Performance"): one long write batch at concurrency 8 and the full read path.
-                case "profile" -> new Plan(mode, 12, 1, new int[] {8}, new int[] {48}, 10_000, 500, 0, 0, 0, 0, 2_000);
+                case "profile" -> new Plan(mode, 12, 1, new int[] {8}, new int[] {48}, 100_000, 500, 0, 0, 0, 0, 2_000, COMPLAINTS_FULL);
                 default -> throw new IllegalArgumentException("bench.mode is quick, full or profile, not " + mode);
             };
+        }
+
+        /** -Dbench.openTasks and -Dbench.complaints change the read path's scale in any mode. */
+        Plan scaled() {
+            return new Plan(mode, warmup, rounds, concurrency, perBatch, Integer.parseInt(property("bench.openTasks", "" + openTasks)),
+                    readRequests, historySmall, historyLarge, growthRounds, growthPerBatch, roundManagers,
+                    Integer.parseInt(property("bench.complaints", "" + complaints)));
         }
     }
 
@@ -82,6 +109,8 @@ public final class Bench {
     private final Http http;
     private final List<Route> routes;
     private final Map<String, Object> results = new LinkedHashMap<>();
+    /** Start-up time, memory after start and under load (README "Performance", {@link Footprint}). */
+    private final Map<String, Object> footprint = new LinkedHashMap<>();
     private final List<String> errors = new ArrayList<>();
     private final StringBuilder table = new StringBuilder();
     private final HistoryCloner cloner;
@@ -104,7 +133,7 @@ public final class Bench {
     }
 
     public static void main(String[] args) throws Exception {
-        Plan plan = Plan.of(property("bench.mode", "full"));
+        Plan plan = Plan.of(property("bench.mode", "full")).scaled();
         long t0 = System.nanoTime();
         Path out = Path.of("target", "bench");
         boolean mysql = System.getenv("DB_URL") != null && !System.getenv("DB_URL").isBlank();
@@ -115,11 +144,21 @@ public final class Bench {
         SpringApplication app = new SpringApplication(BenchApp.class);
         app.setAdditionalProfiles(mysql ? new String[] {"bench", "mysql"} : new String[] {"bench"});
         app.setDefaultProperties(Map.of("server.port", "0"));
+        BufferingApplicationStartup steps = new BufferingApplicationStartup(Footprint.STARTUP_STEPS);
+        app.setApplicationStartup(steps);
+        AtomicReference<ApplicationReadyEvent> ready = new AtomicReference<>();
+        AtomicLong uptimeAtReady = new AtomicLong();
+        app.addListeners((ApplicationListener<ApplicationReadyEvent>) e -> {
+            uptimeAtReady.set(ManagementFactory.getRuntimeMXBean().getUptime());
+            ready.set(e);
+        });
         ConfigurableApplicationContext ctx = app.run(args);
         int code;
         try {
             Bench bench = new Bench(plan, ctx);
             bench.results.put("startupSeconds", seconds(System.nanoTime() - t0));
+            bench.footprint.put("startup", Footprint.startup(ready.get(), uptimeAtReady.get(), steps));
+            bench.footprint.put("afterStart", Footprint.afterGc());
             code = bench.run(out, t0);
         } finally {
             ctx.close();
@@ -138,32 +177,87 @@ public final class Bench {
         ensureUsers();
         results.put("restSecured", restSecured());
         table.append("## Benchmark (").append(plan.mode()).append(")\n\n");
-        // -Dbench.parts=write,read (any of write, growth, read, assessment) runs only those parts, e.g. for a profiler.
+        // -Dbench.parts=write,read (any of write, growth, read, queue, assessment) runs only those parts, e.g. for a profiler.
         List<String> parts = List.of(property("bench.parts",
-                plan.mode().equals("profile") ? "write,read" : "write,growth,read,assessment").split(","));
-        if (parts.contains("write")) {
-            writePath();
-        }
-        if (parts.contains("growth")) {
-            growth();
-        }
-        if (parts.contains("read")) {
-            readPath();
-        }
+                plan.mode().equals("profile") ? "write,read" : "write,growth,read,queue,assessment").split(","));
+        part(parts, "write", out, () -> {
+            Footprint.Sampler rss = new Footprint.Sampler();
+            try {
+                writePath();
+            } finally {
+                rss.close();
+            }
+            footprint.put("writePath", rss.figures());
+            footprint.put("afterWritePath", Footprint.afterGc());
+        });
+        part(parts, "growth", out, this::growth);
+        part(parts, "read", out, this::readPath);
+        // After the inbox: the complaints' tasks, due sooner than HR's reviews, would otherwise come first in its order.
+        part(parts, "queue", out, this::complaintQueue);
         // Last: its N open assessments (four tasks each, two of them HR's) must not join the read path's inbox.
-        if (parts.contains("assessment")) {
-            assessmentRound();
-        }
+        part(parts, "assessment", out, this::assessmentRound);
+        footprint.put("vmHwmEndMb", Footprint.status("VmHWM") / 1024);
+        footprintTable();
         results.put("totalSeconds", seconds(System.nanoTime() - t0));
-        results.put("errors", errors);
-        Http.JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("results.json").toFile(), results);
-        Files.writeString(out.resolve("results.md"), table);
+        write(out);
         System.out.println();
         System.out.println(table);
         System.out.printf(Locale.ROOT, "%s run finished in %.0f s; target/bench/results.json written; %d error(s)%n",
                 plan.mode(), seconds(System.nanoTime() - t0), errors.size());
         errors.forEach(e -> System.out.println("ERROR " + e));
         return errors.isEmpty() ? 0 : 1;
+    }
+
+    interface Part {
+        void run() throws Exception;
+    }
+
+    /**
+     * Runs one part if asked for. A failure is recorded and the next part runs; the results so far
+     * are written after every part, so that a long run that fails or is stopped keeps what it measured.
+     */
+    private void part(List<String> parts, String name, Path out, Part part) throws IOException {
+        if (!parts.contains(name)) {
+            return;
+        }
+        try {
+            part.run();
+        } catch (Exception e) {
+            errors.add(name + " stopped: " + e.getMessage());
+            log.error("Part {} failed", name, e);
+        }
+        write(out);
+    }
+
+    private void write(Path out) throws IOException {
+        results.put("footprint", footprint);
+        results.put("errors", errors);
+        Http.JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("results.json").toFile(), results);
+        Files.writeString(out.resolve("results.md"), table);
+    }
+
+    // ---------------------------------------------------------------- footprint
+
+    @SuppressWarnings("unchecked")
+    private void footprintTable() {
+        Map<String, Object> startup = (Map<String, Object>) footprint.get("startup");
+        Map<String, Object> start = (Map<String, Object>) footprint.get("afterStart");
+        Map<String, Object> write = (Map<String, Object>) footprint.getOrDefault("writePath", Map.of());
+        table.append("### Footprint of the service's JVM (harness included; start-up on an empty database)\n\n")
+                .append("| figure | value |\n|---|---:|\n")
+                .append(String.format(Locale.ROOT, "| start-up: JVM start to ready (ApplicationReadyEvent) | %.1f s |%n",
+                        startup.get("jvmStartToReadySeconds")))
+                .append(String.format(Locale.ROOT, "| start-up: SpringApplication.run to ready | %.1f s |%n",
+                        startup.get("springRunToReadySeconds")))
+                .append(String.format(Locale.ROOT, "| heap used after start, after a full GC | %d MB |%n", start.get("heapUsedMb")))
+                .append(String.format(Locale.ROOT, "| non-heap used after start (metaspace %d MB) | %d MB |%n",
+                        start.get("metaspaceUsedMb"), start.get("nonHeapUsedMb")))
+                .append(String.format(Locale.ROOT, "| resident memory (VmRSS) after start | %d MB |%n", start.get("rssMb")))
+                .append(String.format(Locale.ROOT, "| VmRSS under the write path: median / peak (every 200 ms) | %s / %s MB |%n",
+                        write.getOrDefault("rssMedianMb", "–"), write.getOrDefault("rssMaxMb", "–")))
+                .append(String.format(Locale.ROOT, "| committed heap under the write path, peak | %s MB |%n",
+                        write.getOrDefault("heapCommittedMaxMb", "–")))
+                .append(String.format(Locale.ROOT, "| VmHWM (peak resident memory) at the end of the run | %d MB |%n%n", footprint.get("vmHwmEndMb")));
     }
 
     // ---------------------------------------------------------------- write path
@@ -244,7 +338,10 @@ public final class Bench {
     }
 
     private double parallel(int threads, int n, Job job, String what) {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        // Named after the work, so that statements sent outside counted requests are told apart by it (BenchApp.background).
+        AtomicInteger numbers = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads,
+                r -> new Thread(r, "bench-" + what.replace(' ', '-') + "-" + numbers.incrementAndGet()));
         AtomicInteger next = new AtomicInteger();
         AtomicReference<Throwable> first = new AtomicReference<>();
         long start = System.nanoTime();
@@ -348,14 +445,20 @@ public final class Bench {
         return m;
     }
 
-    /** Opens {@code n} HR review tasks, 100 applications per transaction, on two threads. */
+    /**
+     * Threads that open tasks and register complaints. Four were slower than two on this 2-core
+     * machine shared with other builds (108 against 86 ms per complaint on MariaDB).
+     */
+    static final int SEED_THREADS = 2;
+
+    /** Opens {@code n} HR review tasks, 100 applications per transaction, on {@link #SEED_THREADS} threads. */
     private void openTasks(int n) {
         BenchApplications apps = new BenchApplications(ctx);
         RuntimeService runtime = ctx.getBean(RuntimeService.class);
         IdentityService identity = ctx.getBean(IdentityService.class);
         TransactionTemplate tx = new TransactionTemplate(ctx.getBean(PlatformTransactionManager.class));
         int batches = (n + 99) / 100;
-        parallel(2, batches, b -> {
+        parallel(SEED_THREADS, batches, b -> {
             identity.setAuthentication(Story.HR, List.of("HR"));
             try {
                 tx.executeWithoutResult(s -> {
@@ -408,7 +511,10 @@ public final class Bench {
         long t = System.nanoTime();
         int target = plan.openTasks();
         long open = tasks.createTaskQuery().taskCandidateGroup("HR").count();
-        openTasks((int) Math.max(0, target - open));
+        int missing = (int) Math.max(0, target - open);
+        long before = BenchApp.background().getOrDefault("bench-open-tasks", new long[2])[0];
+        openTasks(missing);
+        long seedStatements = BenchApp.background().getOrDefault("bench-open-tasks", new long[2])[0] - before;
         open = Story.await("open tasks", () -> {
             long n = tasks.createTaskQuery().taskCandidateGroup("HR").count();
             return n >= target ? n : null;
@@ -417,27 +523,17 @@ public final class Bench {
         double fillSeconds = round(seconds(System.nanoTime() - t));
         log.info("Read path: {} open HR tasks ({} open tasks in all) after {} s", open, all, fillSeconds);
         String hr = Http.basic(Story.HR, Story.PASSWORD);
-        for (int i = 0; i < 20; i++) {
-            page(hr, 50, null);
-        }
-        long[] nanos = new long[plan.readRequests()];
-        for (int i = 0; i < nanos.length; i++) {
-            long s = System.nanoTime();
-            page(hr, 50, null);
-            nanos[i] = System.nanoTime() - s;
-        }
-        Arrays.sort(nanos);
+        long[] nanos = latencies(plan.readRequests(), () -> page(hr, 50, null));
         Map<String, Object> read = new LinkedHashMap<>();
         read.put("openTasksForApprover", open);
         read.put("openTasksInDatabase", all);
         read.put("openTasksMadeBy", "applications saved and their reviews started at hrReview (engine start-before), "
-                + "100 per transaction");
+                + "100 per transaction, on two threads");
         read.put("fillSeconds", fillSeconds);
-        read.put("requests", nanos.length);
+        read.put("openedNow", missing);
+        read.put("statementsPerOpenedTask", missing == 0 ? 0 : round((double) seedStatements / missing));
         read.put("pageSize", 50);
-        read.put("p50Ms", ms(pct(nanos, 50)));
-        read.put("p95Ms", ms(pct(nanos, 95)));
-        read.put("p99Ms", ms(pct(nanos, 99)));
+        percentiles(read, nanos);
         long s10 = statements(hr, 10);
         long s50 = statements(hr, 50);
         read.put("statementsPageSize10", s10);
@@ -455,25 +551,240 @@ public final class Bench {
                         ms(pct(nanos, 50)), ms(pct(nanos, 95)), ms(pct(nanos, 99)), s10, s50));
     }
 
-    private JsonNode page(String auth, int n, String countId) {
-        JsonNode data = http.graphql(auth, INBOX, Map.of("n", n),
+    private void page(String auth, int n, String countId) {
+        page(auth, INBOX, "claimableTasks", n, n, countId);
+    }
+
+    /** One page of {@code field} (a connection with {@code nodes}); fails unless it holds {@code expected} nodes. */
+    private void page(String auth, String document, String field, int n, long expected, String countId) {
+        JsonNode data = http.graphql(auth, document, Map.of("n", n),
                 countId == null ? Map.of() : Map.of(BenchApp.COUNT_HEADER, countId));
-        int got = data.path("claimableTasks").path("nodes").size();
-        if (got != n) {
-            throw new IllegalStateException("inbox page of " + n + " returned " + got);
+        int got = data.path(field).path("nodes").size();
+        if (got != expected) {
+            throw new IllegalStateException(field + " page of " + n + " returned " + got + ", not " + expected);
         }
-        return data;
     }
 
     /** SQL statements of one inbox request on the request thread, login included (steady state: the last of 3). */
     private long statements(String auth, int n) {
+        return statements(id -> page(auth, n, id));
+    }
+
+    /** SQL statements of a request that carries the given count id, login included (steady state: the last of 3). */
+    private static long statements(java.util.function.Consumer<String> request) {
         long last = -1;
         for (int i = 0; i < 3; i++) {
             String id = UUID.randomUUID().toString();
-            page(auth, n, id);
+            request.accept(id);
             last = BenchApp.COUNTS.remove(id);
         }
         return last;
+    }
+
+    /** Client latencies of {@code n} requests, one at a time, after 20 not recorded; sorted. */
+    private static long[] latencies(int n, Runnable request) {
+        return latencies(20, n, request);
+    }
+
+    private static long[] latencies(int warmup, int n, Runnable request) {
+        for (int i = 0; i < warmup; i++) {
+            request.run();
+        }
+        long[] nanos = new long[n];
+        for (int i = 0; i < n; i++) {
+            long s = System.nanoTime();
+            request.run();
+            nanos[i] = System.nanoTime() - s;
+        }
+        Arrays.sort(nanos);
+        return nanos;
+    }
+
+    // ---------------------------------------------------------------- complaint queue
+
+    /** Complaints in a full run's queue. */
+    static final int COMPLAINTS_FULL = 100_000;
+    /** Managers of the queue's branch, all supervised by {@link Story#SUPERVISOR}; the first is {@link #MANAGER}'s. */
+    static final int QUEUE_MANAGERS = 20;
+    /** Customers of the queue's branch (full mode), by tier in turn, assigned round robin to managers whose grade may own them. */
+    static final int QUEUE_CUSTOMERS = 200;
+    static final String DESK = "bench-desk";
+    static final String MANAGER = "bench-manager";
+
+    static final String QUEUE = """
+            query($n: Int!) { complaints(filter: {states: [HANDLING, CALLBACK]}, sort: URGENCY, first: $n) {
+              nodes { id state severity category tier registeredAt queueGroup handlerUserId complainantName complainantContact
+                customer { name } manager { name } responsibleManager { name } branch { name }
+                sla { runningDue minutesLeft breached level } steps { key } } } }""";
+    static final String QUEUE_COUNT = "{ complaints(filter: {states: [HANDLING, CALLBACK]}) { totalCount } }";
+
+    /**
+     * The complaint queue (query {@code complaints}, states HANDLING and CALLBACK, sort URGENCY: the
+     * earliest first-response due date first) over many open complaints, as the service desk (sees
+     * every complaint), the supervisor of the branch's managers (those of and about them: all here)
+     * and one manager (those of their customers and about them): latency of a page of 50 and SQL
+     * statements for pages of 10 and 50, which must be equal. The complaints are registered as the
+     * desk registers them (Complaints.register: the row, routing, the handling process with its
+     * tasks and SLA timers), 100 per transaction on two threads, about the customers of a branch of
+     * 20 managers made through the services; setup timed apart, in no figure.
+     */
+    private void complaintQueue() {
+        JdbcTemplate jdbc = ctx.getBean(JdbcTemplate.class);
+        long t0 = System.nanoTime();
+        List<long[]> customers = queueCustomers();
+        double setupSeconds = round(seconds(System.nanoTime() - t0));
+        long t = System.nanoTime();
+        long have = jdbc.queryForObject("select count(*) from complaint where state <> 'CLOSED'", Long.class);
+        int missing = (int) Math.max(0, plan.complaints() - have);
+        long before = BenchApp.background().getOrDefault("bench-complaints", new long[2])[0];
+        registerComplaints(missing, customers);
+        long seedStatements = BenchApp.background().getOrDefault("bench-complaints", new long[2])[0] - before;
+        long open = jdbc.queryForObject("select count(*) from complaint where state <> 'CLOSED'", Long.class);
+        double fillSeconds = round(seconds(System.nanoTime() - t));
+        long tasks = ctx.getBean(TaskService.class).createTaskQuery().count();
+        log.info("Complaint queue: {} open complaints ({} open tasks in all) after {} s", open, tasks, fillSeconds);
+
+        Map<String, Object> q = new LinkedHashMap<>();
+        q.put("openComplaints", open);
+        q.put("openTasksInDatabase", tasks);
+        q.put("complaintsMadeBy", "Complaints.register as the service desk (row, routing table, handling process with its tasks "
+                + "and SLA timers), 100 per transaction, on two threads, about " + customers.size() + " customers of "
+                + QUEUE_MANAGERS + " managers");
+        q.put("setupSeconds", setupSeconds);
+        q.put("fillSeconds", fillSeconds);
+        q.put("registeredNow", missing);
+        q.put("statementsPerRegisteredComplaint", missing == 0 ? 0 : round((double) seedStatements / missing));
+        q.put("pageSize", 50);
+        table.append(String.format(Locale.ROOT, "### Complaint queue: one page of 50 by urgency (%,d open complaints)%n%n", open))
+                .append("| reader | complaints visible | requests | p50 ms | p95 ms | p99 ms | SQL statements, page of 10 | SQL statements, page of 50 |\n")
+                .append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        Map<String, String> readers = new LinkedHashMap<>();
+        readers.put("service desk", DESK);
+        readers.put("supervisor", Story.SUPERVISOR);
+        readers.put("manager", MANAGER);
+        readers.forEach((name, user) -> {
+            String auth = Http.basic(user, Story.PASSWORD);
+            long visible = http.graphql(auth, QUEUE_COUNT, Map.of()).path("complaints").path("totalCount").asLong();
+            long[] nanos = latencies(plan.readRequests(), () -> page(auth, QUEUE, "complaints", 50, Math.min(50, visible), null));
+            long s10 = statements(id -> page(auth, QUEUE, "complaints", 10, Math.min(10, visible), id));
+            long s50 = statements(id -> page(auth, QUEUE, "complaints", 50, Math.min(50, visible), id));
+            if (s10 != s50) {
+                errors.add("complaint queue (" + name + "): " + s10 + " statements for 10 complaints, " + s50 + " for 50");
+            }
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("user", user);
+            r.put("visible", visible);
+            percentiles(r, nanos);
+            r.put("statementsPageSize10", s10);
+            r.put("statementsPageSize50", s50);
+            q.put(name, r);
+            table.append(String.format(Locale.ROOT, "| %s | %,d | %d | %.1f | %.1f | %.1f | %d | %d |%n", name, visible, nanos.length,
+                    ms(pct(nanos, 50)), ms(pct(nanos, 95)), ms(pct(nanos, 99)), s10, s50));
+        });
+        table.append('\n');
+
+        // HR's inbox again: the complaints' tasks are due sooner than HR's reviews, so the page's walk
+        // along the due-date index passes every one of them (none is HR's) before it finds HR's first.
+        long hrTasks = ctx.getBean(TaskService.class).createTaskQuery().taskCandidateGroup("HR").count();
+        String hr = Http.basic(Story.HR, Story.PASSWORD);
+        long[] inbox = latencies(5, Math.max(20, plan.readRequests() / 10),
+                () -> page(hr, INBOX, "claimableTasks", 50, Math.min(50, hrTasks), null));
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("openTasksInDatabase", tasks);
+        after.put("openTasksForHr", hrTasks);
+        percentiles(after, inbox);
+        q.put("inboxAfterComplaints", after);
+        table.append(String.format(Locale.ROOT, "HR's inbox page of 50 (by due date) once these complaints' tasks, due sooner and none of "
+                        + "them HR's, are in the task table too (%,d open tasks): p50 %.1f ms, p95 %.1f ms, p99 %.1f ms over %d requests.%n%n",
+                tasks, ms(pct(inbox, 50)), ms(pct(inbox, 95)), ms(pct(inbox, 99)), inbox.length));
+        results.put("complaintQueue", q);
+    }
+
+    /**
+     * The queue's branch, its managers (JUNIOR, INTERMEDIATE and SENIOR, supervised by the benchmark's
+     * supervisor; the first linked to {@link #MANAGER}) and their customers, made once through the
+     * services as an administrator would; each customer as {id, tier ordinal}.
+     */
+    private List<long[]> queueCustomers() {
+        JdbcTemplate jdbc = ctx.getBean(JdbcTemplate.class);
+        List<Long> existing = jdbc.queryForList("select id from branch where code = 'BENCH-Q'", Long.class);
+        if (!existing.isEmpty()) {
+            return jdbc.query("select c.id, c.tier from customer c join customer_manager m on m.id = c.manager_id where m.branch_id = ?",
+                    (rs, i) -> new long[] {rs.getLong(1), com.hongda.cms.customer.Tier.valueOf(rs.getString(2)).ordinal()}, existing.get(0));
+        }
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated("bench", null,
+                List.of(new SimpleGrantedAuthority("ROLE_ADMIN"))));
+        try {
+            long branch = ctx.getBean(Branches.class).create(new Branches.NewBranch("BENCH-Q", "投诉基准分公司", Region.URBAN, null, null,
+                    null, "BENCH"), "bench").getId();
+            ManagerService managers = ctx.getBean(ManagerService.class);
+            List<CustomerManager> made = new ArrayList<>();
+            for (int i = 0; i < QUEUE_MANAGERS; i++) {
+                // Seniors own every tier, intermediates B1 and below, juniors B2 and C (docs/rules.md#grades).
+                Grade grade = i % 4 == 0 ? Grade.SENIOR : i % 4 == 3 ? Grade.JUNIOR : Grade.INTERMEDIATE;
+                made.add(managers.register(new CreateManagerInput(String.format("BQ-%02d", i), "投诉基准经理" + i, i == 0 ? MANAGER : null,
+                        Long.toString(branch), Region.URBAN, i == 0 ? Grade.SENIOR : grade, Story.SUPERVISOR, null, "BENCH"), "bench"));
+            }
+            CustomerService customerService = ctx.getBean(CustomerService.class);
+            AssignmentService assignments = ctx.getBean(AssignmentService.class);
+            String[] revenue = {"600000", "250000", "60000", "20000", "1000"};
+            List<long[]> customers = new ArrayList<>();
+            // Quick mode's hundred complaints need no more than fifty customers.
+            int count = Math.max(10, Math.min(QUEUE_CUSTOMERS, plan.complaints() / 2));
+            for (int i = 0; i < count; i++) {
+                Customer c = customerService.create(new CustomerInput.CreateCustomerInput("投诉基准客户" + i, CustomerType.ENTERPRISE,
+                        Industry.OTHER, Region.URBAN, 10, new java.math.BigDecimal(revenue[i % 5]),
+                        List.of(new CustomerInput.ContactInput("联系人", "经理", "13912345678", "boss@example.com"))));
+                int tier = c.getTier().ordinal();
+                List<CustomerManager> able = made.stream().filter(m -> switch (m.getGrade()) {
+                    case SENIOR -> true;
+                    case INTERMEDIATE -> tier >= 2;
+                    default -> tier >= 3;
+                }).toList();
+                assignments.assign(c.getId(), able.get(i % able.size()).getId(), "BENCH", "bench");
+                customers.add(new long[] {c.getId(), tier});
+            }
+            return customers;
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    /**
+     * Registers {@code n} complaints as the service desk, 100 per transaction on two threads: about
+     * the customers in turn, one in ten also about a manager (the supervisor's queue), one in twenty
+     * CRITICAL (four calendar hours), categories and channels in turn.
+     */
+    private void registerComplaints(int n, List<long[]> customers) {
+        com.hongda.cms.complaint.Complaints complaints = ctx.getBean(com.hongda.cms.complaint.Complaints.class);
+        IdentityService identity = ctx.getBean(IdentityService.class);
+        TransactionTemplate tx = new TransactionTemplate(ctx.getBean(PlatformTransactionManager.class));
+        JdbcTemplate jdbc = ctx.getBean(JdbcTemplate.class);
+        List<Long> managers = jdbc.queryForList("select id from customer_manager where employee_no like 'BQ-%' order by employee_no",
+                Long.class);
+        Category[] categories = Category.values();
+        Channel[] channels = Channel.values();
+        Severity[] severities = {Severity.LOW, Severity.MEDIUM, Severity.HIGH};
+        int batches = (n + 99) / 100;
+        parallel(SEED_THREADS, batches, b -> {
+            SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(DESK, null,
+                    List.of(new SimpleGrantedAuthority("ROLE_SERVICE_DESK"))));
+            identity.setAuthentication(DESK, List.of("SERVICE_DESK"));
+            try {
+                tx.executeWithoutResult(s -> {
+                    for (int i = b * 100; i < Math.min(n, (b + 1) * 100); i++) {
+                        long customer = customers.get(i % customers.size())[0];
+                        Long about = i % 10 == 0 ? managers.get(i / 10 % managers.size()) : null;
+                        complaints.register(new NewComplaint(customer, about, channels[i % channels.length],
+                                categories[i % categories.length], i % 20 == 0 ? Severity.CRITICAL : severities[i % severities.length],
+                                "基准投诉 " + i + ": 网络经常中断", "投诉人" + i, "1390000" + String.format("%04d", i % 10_000)), DESK);
+                    }
+                });
+            } finally {
+                identity.clearAuthentication();
+                SecurityContextHolder.clearContext();
+            }
+        }, "complaints");
     }
 
     // ---------------------------------------------------------------- assessment round
@@ -693,6 +1004,8 @@ public final class Bench {
         Map<String, String> users = new LinkedHashMap<>();
         users.put(Story.HR, "HR");
         users.put(Story.SUPERVISOR, "SUPERVISOR");
+        users.put(DESK, "SERVICE_DESK");
+        users.put(MANAGER, "MANAGER");
         Story.JUDGES.forEach(j -> users.put(j, "JUDGE"));
         users.forEach((id, group) -> {
             if (identity.createUserQuery().userId(id).count() == 0) {
@@ -792,6 +1105,14 @@ public final class Bench {
     private static String property(String name, String fallback) {
         String v = System.getProperty(name);
         return v == null || v.isBlank() ? fallback : v;
+    }
+
+    /** The number of requests and their p50, p95 and p99 in ms, from sorted latencies. */
+    private static void percentiles(Map<String, Object> m, long[] sorted) {
+        m.put("requests", sorted.length);
+        m.put("p50Ms", ms(pct(sorted, 50)));
+        m.put("p95Ms", ms(pct(sorted, 95)));
+        m.put("p99Ms", ms(pct(sorted, 99)));
     }
 
     private static long pct(long[] sorted, int p) {
