@@ -301,6 +301,49 @@ public final class Bench {
         requests.forEach((op, m) -> table.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s |%n", op, m.get("requests"),
                 m.getOrDefault("meanMs", "–"), m.getOrDefault("serverMeanMs", "–"), m.getOrDefault("statementsPerRequest", "–"))));
         table.append('\n');
+        roundTrips(cells, requests, write);
+    }
+
+    /**
+     * HTTP requests per lifecycle of each route over the measured batches (client-side counts: the GraphQL route's
+     * WebSocket messages are not HTTP requests), and how long after its commit the GraphQL route's subscribers
+     * heard of each event.
+     */
+    private void roundTrips(Map<String, double[]> cells, Map<String, Map<String, Object>> requests, Map<String, Object> write) {
+        table.append("| route | HTTP requests per lifecycle |\n|---|---:|\n");
+        Map<String, Object> perLifecycle = new LinkedHashMap<>();
+        for (Route route : routes) {
+            long lifecycles = 0;
+            for (int c : plan.concurrency()) {
+                lifecycles += (long) cells.get(route.name() + "@" + c)[0];
+            }
+            String prefix = route.name().equals("GraphQL") ? "GraphQL " : route.name().equals("REST") ? "REST " : null;
+            long sent = 0;
+            for (Map.Entry<String, Map<String, Object>> e : requests.entrySet()) {
+                if (prefix != null && e.getKey().startsWith(prefix) && e.getValue().containsKey("meanMs")) {
+                    sent += ((Number) e.getValue().get("requests")).longValue();
+                }
+            }
+            double each = lifecycles == 0 ? 0 : round((double) sent / lifecycles);
+            perLifecycle.put(route.name(), each);
+            table.append(String.format(Locale.ROOT, "| %s | %.1f |%n", route.name(), each));
+        }
+        write.put("httpRequestsPerLifecycle", perLifecycle);
+        table.append('\n');
+        for (Route route : routes) {
+            if (route instanceof GraphQlRoute g) {
+                List<Long> delays = new ArrayList<>(g.eventDelaysMicros());
+                java.util.Collections.sort(delays);
+                if (!delays.isEmpty()) {
+                    double p50 = delays.get(delays.size() / 2) / 1000.0;
+                    double p99 = delays.get(Math.min(delays.size() - 1, (int) Math.ceil(delays.size() * 0.99) - 1)) / 1000.0;
+                    double max = delays.get(delays.size() - 1) / 1000.0;
+                    write.put("subscriptionDelayMs", Map.of("events", delays.size(), "p50", round(p50), "p99", round(p99), "max", round(max)));
+                    table.append(String.format(Locale.ROOT, "Live inbox (same node): %d events heard by the GraphQL route's subscribers, "
+                            + "from the change (stamped inside its transaction, so the commit is included) to the client: p50 %.1f ms, p99 %.1f ms, max %.1f ms.%n%n", delays.size(), p50, p99, max));
+                }
+            }
+        }
     }
 
     /** Rounds of every (concurrency, route) batch, the route order rotating each time so noise hits all alike. */
