@@ -242,14 +242,21 @@ class LiveDispatcher implements SmartLifecycle {
         }
     }
 
-    /** At most once a minute, from any node: rows older than the retention go. */
+    /** Delete statements per cleanup: a few milliseconds between two reads, never seconds. */
+    private static final int CLEANUP_CHUNKS = 5;
+
+    /**
+     * At most once a minute, from any node: rows older than the retention go, a few thousand at a time (a backlog,
+     * say after a burst of 100,000 task creations, goes in steps a second apart, between reads).
+     */
     private void cleanup() {
         long now = System.nanoTime();
         if (now - nextCleanup < 0) {
             return;
         }
-        nextCleanup = now + TimeUnit.MINUTES.toNanos(1);
-        int deleted = outbox.deleteOlderThan(Instant.now().minus(properties.retention()));
+        int deleted = outbox.deleteOlderThan(Instant.now().minus(properties.retention()), CLEANUP_CHUNKS);
+        // Something went: look again in a second, until a round finds nothing old.
+        nextCleanup = now + (deleted > 0 ? TimeUnit.SECONDS.toNanos(1) : TimeUnit.MINUTES.toNanos(1));
         if (deleted > 0) {
             log.debug("Deleted {} live events older than {}", deleted, properties.retention());
         }
