@@ -136,7 +136,7 @@ public final class Bench {
         Plan plan = Plan.of(property("bench.mode", "full")).scaled();
         long t0 = System.nanoTime();
         Path out = Path.of("target", "bench");
-        boolean mysql = System.getenv("DB_URL") != null && !System.getenv("DB_URL").isBlank();
+        boolean mysql = mysql();
         if (!mysql) {
             deleteTree(out.resolve("h2"));
         }
@@ -177,9 +177,9 @@ public final class Bench {
         ensureUsers();
         results.put("restSecured", restSecured());
         table.append("## Benchmark (").append(plan.mode()).append(")\n\n");
-        // -Dbench.parts=write,read (any of write, growth, read, queue, assessment) runs only those parts, e.g. for a profiler.
+        // -Dbench.parts=write,read (any of write, nodes, growth, read, queue, assessment) runs only those parts, e.g. for a profiler.
         List<String> parts = List.of(property("bench.parts",
-                plan.mode().equals("profile") ? "write,read" : "write,growth,read,queue,assessment").split(","));
+                plan.mode().equals("profile") ? "write,read" : "write,nodes,growth,read,queue,assessment").split(","));
         part(parts, "write", out, () -> {
             Footprint.Sampler rss = new Footprint.Sampler();
             try {
@@ -190,6 +190,7 @@ public final class Bench {
             footprint.put("writePath", rss.figures());
             footprint.put("afterWritePath", Footprint.afterGc());
         });
+        part(parts, "nodes", out, () -> twoNodes(out));
         part(parts, "growth", out, this::growth);
         part(parts, "read", out, this::readPath);
         // After the inbox: the complaints' tasks, due sooner than HR's reviews, would otherwise come first in its order.
@@ -270,6 +271,7 @@ public final class Bench {
             batch(r, 4, plan.warmup());
         }
         http.drainRequestStats();
+        graphQl().ifPresent(GraphQlRoute::clearDelays);
         Map<String, double[]> cells = measure(plan.rounds(), plan.concurrency(), plan.perBatch());
         Map<String, Map<String, Object>> requests = http.drainRequestStats();
         Map<String, Object> write = new LinkedHashMap<>();
@@ -330,20 +332,85 @@ public final class Bench {
         }
         write.put("httpRequestsPerLifecycle", perLifecycle);
         table.append('\n');
-        for (Route route : routes) {
-            if (route instanceof GraphQlRoute g) {
-                List<Long> delays = new ArrayList<>(g.eventDelaysMicros());
-                java.util.Collections.sort(delays);
-                if (!delays.isEmpty()) {
-                    double p50 = delays.get(delays.size() / 2) / 1000.0;
-                    double p99 = delays.get(Math.min(delays.size() - 1, (int) Math.ceil(delays.size() * 0.99) - 1)) / 1000.0;
-                    double max = delays.get(delays.size() - 1) / 1000.0;
-                    write.put("subscriptionDelayMs", Map.of("events", delays.size(), "p50", round(p50), "p99", round(p99), "max", round(max)));
-                    table.append(String.format(Locale.ROOT, "Live inbox (same node): %d events heard by the GraphQL route's subscribers, "
-                            + "from the change (stamped inside its transaction, so the commit is included) to the client: p50 %.1f ms, p99 %.1f ms, max %.1f ms.%n%n", delays.size(), p50, p99, max));
-                }
+        graphQl().ifPresent(g -> {
+            Map<String, Object> d = delays(g.eventDelaysMicros());
+            if (d != null) {
+                write.put("subscriptionDelayMs", d);
+                table.append(String.format(Locale.ROOT, "Live inbox (same node): %d events heard by the GraphQL route's subscribers "
+                        + "over the measured batches, from the commit (the event's at, stamped just before it) "
+                        + "to the client: p50 %s ms, p99 %s ms, max %s ms.%n%n", d.get("events"), d.get("p50"), d.get("p99"), d.get("max")));
+            }
+        });
+    }
+
+    private java.util.Optional<GraphQlRoute> graphQl() {
+        return routes.stream().filter(GraphQlRoute.class::isInstance).map(GraphQlRoute.class::cast).findFirst();
+    }
+
+    /** p50, p99 and max in ms of delays in microseconds; null if there are none. */
+    private static Map<String, Object> delays(List<Long> micros) {
+        List<Long> sorted = new ArrayList<>(micros);
+        java.util.Collections.sort(sorted);
+        if (sorted.isEmpty()) {
+            return null;
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("events", sorted.size());
+        m.put("p50", round(sorted.get(sorted.size() / 2) / 1000.0));
+        m.put("p99", round(sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(sorted.size() * 0.99) - 1)) / 1000.0));
+        m.put("max", round(sorted.get(sorted.size() - 1) / 1000.0));
+        return m;
+    }
+
+    /**
+     * Two nodes (MySQL/MariaDB only): a second node of the service ({@link SecondNode}) with the same users' live
+     * inboxes open while the GraphQL route runs a batch on the first node; how soon after each commit the subscribers
+     * on each node heard of it. Apart from the write path, so that the second JVM does not share the two cores
+     * during the measured batches.
+     */
+    private void twoNodes(Path out) throws Exception {
+        GraphQlRoute g = graphQl().orElse(null);
+        if (g == null || !mysql()) {
+            log.info("Two nodes: skipped (needs the GraphQL route and MySQL/MariaDB)");
+            return;
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        long t = System.nanoTime();
+        try (SecondNode node = SecondNode.start(out)) {
+            m.put("secondNodeStartSeconds", round(seconds(System.nanoTime() - t)));
+            List<LiveClient> listeners = g.listenOn(node.port());
+            try {
+                // One lifecycle first: the listeners' subscriptions are registered on the second node before anything is timed.
+                batch(g, 1, 1);
+                listeners.forEach(LiveClient::clearDelays);
+                g.clearDelays();
+                int n = plan.perBatch()[plan.perBatch().length - 1];
+                batch(g, 4, n);
+                m.put("lifecycles", n);
+                m.put("sameNodeMs", delays(g.eventDelaysMicros()));
+                m.put("otherNodeMs", delays(listeners.stream().flatMap(l -> l.delaysMicros().stream()).toList()));
+            } finally {
+                listeners.forEach(LiveClient::close);
             }
         }
+        results.put("twoNodes", m);
+        table.append("### Live inbox on two nodes\n\n")
+                .append("The GraphQL route's batch at concurrency 4 on node A, the same users subscribed on node A and on a second ")
+                .append("node B (same database, job executor off): from the commit to the client, in ms.\n\n")
+                .append("| subscribers on | events | p50 | p99 | max |\n|---|---:|---:|---:|---:|\n");
+        for (String k : List.of("sameNodeMs", "otherNodeMs")) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> d = (Map<String, Object>) m.get(k);
+            if (d != null) {
+                table.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s |%n", k.equals("sameNodeMs") ? "node A (same node)"
+                        : "node B (other node)", d.get("events"), d.get("p50"), d.get("p99"), d.get("max")));
+            }
+        }
+        table.append('\n');
+    }
+
+    private static boolean mysql() {
+        return System.getenv("DB_URL") != null && !System.getenv("DB_URL").isBlank();
     }
 
     /** Rounds of every (concurrency, route) batch, the route order rotating each time so noise hits all alike. */

@@ -116,6 +116,21 @@ final class GraphQlRoute implements Route {
         return inboxes == null ? List.of() : inboxes.values().stream().flatMap(i -> i.delaysMicros().stream()).toList();
     }
 
+    /** Forgets the delays recorded so far (the warm-up's). */
+    void clearDelays() {
+        if (inboxes != null) {
+            inboxes.values().forEach(LiveClient::clearDelays);
+        }
+    }
+
+    /**
+     * The same users' live inboxes on another node ({@link SecondNode}): they only listen, so that their delays
+     * tell how soon a subscriber on that node hears of this node's commits.
+     */
+    List<LiveClient> listenOn(int otherPort) {
+        return steps.stream().map(Story.Step::user).distinct().map(u -> new LiveClient(otherPort, u, Story.PASSWORD)).toList();
+    }
+
     synchronized void close() {
         if (inboxes != null) {
             inboxes.values().forEach(LiveClient::close);

@@ -71,6 +71,11 @@ final class LiveClient implements AutoCloseable {
         }
     }
 
+    /** Forgets the delays recorded so far (the warm-up's). */
+    void clearDelays() {
+        delaysMicros.clear();
+    }
+
     WebSocketGraphQlClient client() {
         return client;
     }

@@ -13,6 +13,10 @@ public record LiveEvent(long id, LiveEventKind kind, String processInstanceId, S
         return new LiveEvent(id, kind, processInstanceId, key, taskId, step, name, assignee, priority, due, incidentId, at);
     }
 
+    LiveEvent committedAt(Instant moment) {
+        return new LiveEvent(id, kind, processInstanceId, businessKey, taskId, step, name, assignee, priority, due, incidentId, moment);
+    }
+
     LiveEvent withoutTask() {
         return new LiveEvent(id, kind, processInstanceId, businessKey, null, step, name, assignee, priority, due, incidentId, at);
     }

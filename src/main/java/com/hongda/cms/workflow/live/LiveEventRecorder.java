@@ -161,7 +161,10 @@ class LiveEventRecorder extends AbstractProcessEnginePlugin {
         @Override
         public void beforeCommit(boolean readOnly) {
             if (!events.isEmpty()) {
-                owner.outbox.insert(events);
+                // Every event of the transaction carries the moment it commits (the schema's "at"), not the moment of its
+                // change inside the transaction: what a subscriber's delay is measured from.
+                Instant commit = Instant.now();
+                owner.outbox.insert(events.stream().map(e -> e.committedAt(commit)).toList());
             }
         }
 
