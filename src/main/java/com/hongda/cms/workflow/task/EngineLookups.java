@@ -24,9 +24,4 @@ class EngineLookups {
     Task task(String taskId) {
         return commands.execute(context -> context.getTaskManager().findTaskById(taskId));
     }
-
-    /** Whether the process instance with this id is still running. */
-    boolean running(String processInstanceId) {
-        return commands.execute(context -> context.getExecutionManager().findExecutionById(processInstanceId)) != null;
-    }
 }

@@ -106,8 +106,19 @@ public class Inbox {
      * holds already stays theirs; else only a candidate claims, and one someone else holds is a CONFLICT.
      */
     private void take(String taskId, String assignee, java.util.function.BooleanSupplier candidate, Caller me) {
+        if (mayClaim(assignee, candidate, me)) {
+            try {
+                tasks.claim(taskId, me.id());
+            } catch (org.camunda.bpm.engine.TaskAlreadyClaimedException e) {
+                throw DomainException.conflict("input.taskId", "TASK_ALREADY_CLAIMED", "error.task.claimedConcurrently");
+            }
+        }
+    }
+
+    /** Whether the caller must claim the task (false: they hold it already); refused as {@link #take} refuses. */
+    private static boolean mayClaim(String assignee, java.util.function.BooleanSupplier candidate, Caller me) {
         if (me.id().equals(assignee)) {
-            return;
+            return false;
         }
         if (!candidate.getAsBoolean()) {
             throw DomainException.forbidden("error.task.notCandidate", me.id());
@@ -115,11 +126,7 @@ public class Inbox {
         if (assignee != null) {
             throw DomainException.conflict("input.taskId", "TASK_ALREADY_CLAIMED", "error.task.claimedBy", assignee);
         }
-        try {
-            tasks.claim(taskId, me.id());
-        } catch (org.camunda.bpm.engine.TaskAlreadyClaimedException e) {
-            throw DomainException.conflict("input.taskId", "TASK_ALREADY_CLAIMED", "error.task.claimedConcurrently");
-        }
+        return true;
     }
 
     @Transactional
@@ -168,17 +175,19 @@ public class Inbox {
         Caller me = Caller.current();
         checkId(taskId);
         return retry.inTransaction(() -> {
-            TaskLinks.Row task = links.lock(taskId);
+            TaskLinks.Row task = links.lock(taskId, me);
             if (task == null) {
                 throw gone(taskId);
             }
             String assignee = task.assignee();
-            if (claim) {
-                take(taskId, assignee, () -> isCandidate(taskId, me), me);
+            // The claim is made with the completion, in its engine command (TaskCompletion), after the values passed.
+            String claimFor = null;
+            if (claim && mayClaim(assignee, task::callerIsCandidate, me)) {
+                claimFor = me.id();
                 assignee = me.id();
             }
             if (assignee == null) {
-                if (!isCandidate(taskId, me)) {
+                if (!task.callerIsCandidate()) {
                     throw DomainException.forbidden("error.task.notVisible");
                 }
                 throw DomainException.forbidden("error.task.claimFirst");
@@ -187,8 +196,8 @@ public class Inbox {
                 throw DomainException.forbidden("error.task.notAssignee");
             }
             Map<String, Object> variables = forms.validate(forms.fields(task.processDefinitionId(), task.step()), values);
-            completion.complete(taskId, task.processDefinitionId(), task.step(), variables);
-            boolean ended = !lookups.running(task.processInstanceId());
+            boolean ended = completion.complete(taskId, task.processInstanceId(), task.processDefinitionId(), task.step(), variables,
+                    claimFor);
             return new Completion(taskId, task.processInstanceId(), ended);
         });
     }

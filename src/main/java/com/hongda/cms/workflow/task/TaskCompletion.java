@@ -1,7 +1,12 @@
 package com.hongda.cms.workflow.task;
 
 import java.util.Map;
-import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.SetTaskVariablesCmd;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
@@ -19,24 +24,41 @@ import org.springframework.stereotype.Component;
 @Component
 public class TaskCompletion {
 
-    private final TaskService tasks;
     private final TaskForms forms;
+    private final CommandExecutor commands;
 
-    TaskCompletion(TaskService tasks, TaskForms forms) {
-        this.tasks = tasks;
+    TaskCompletion(TaskForms forms, ProcessEngineConfigurationImpl engine) {
         this.forms = forms;
+        this.commands = engine.getCommandExecutorTxRequired();
     }
 
     public void complete(Task task, Map<String, Object> values) {
-        complete(task.getId(), task.getProcessDefinitionId(), task.getTaskDefinitionKey(), values);
+        complete(task.getId(), task.getProcessInstanceId(), task.getProcessDefinitionId(), task.getTaskDefinitionKey(), values, null);
     }
 
-    void complete(String taskId, String processDefinitionId, String step, Map<String, Object> values) {
-        if (forms.perInstance(processDefinitionId, step)) {
-            tasks.setVariablesLocal(taskId, values);
-            tasks.complete(taskId);
-        } else {
-            tasks.complete(taskId, Variables.fromMap(values));
-        }
+    /**
+     * Claims the task for {@code claimFor} (unless null), keeps the values where the step wants them and completes it,
+     * in one engine command: the engine reads the task, its execution and its definition once and writes everything
+     * in one flush, where a claim and a completion as two calls read them twice and flush twice (eight statements
+     * more on a recruitment step, README "Performance"). The claim and the completion are logged as two operations
+     * in the user operation log, as two calls would log them. Returns whether the process instance ended.
+     */
+    boolean complete(String taskId, String processInstanceId, String processDefinitionId, String step, Map<String, Object> values,
+                     String claimFor) {
+        boolean perInstance = forms.perInstance(processDefinitionId, step);
+        return commands.execute(context -> {
+            // Read before the completion: the same object the completion ends, if it ends the process.
+            ExecutionEntity instance = processInstanceId == null ? null : context.getExecutionManager().findExecutionById(processInstanceId);
+            if (claimFor != null) {
+                new ClaimTaskCmd(taskId, claimFor).execute(context);
+            }
+            if (perInstance) {
+                new SetTaskVariablesCmd(taskId, values, true).execute(context);
+                new CompleteTaskCmd(taskId, null).execute(context);
+            } else {
+                new CompleteTaskCmd(taskId, Variables.fromMap(values)).execute(context);
+            }
+            return instance != null && instance.isEnded();
+        });
     }
 }

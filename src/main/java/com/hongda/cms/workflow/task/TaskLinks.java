@@ -55,16 +55,19 @@ class TaskLinks {
     }
 
     /**
-     * Locks the task's row until the transaction ends, and reads it. Two completions of one task
-     * then run one after the other: the second finds the task gone and is told it was already
-     * completed, instead of racing the first into a deadlock or an optimistic-locking failure.
+     * Locks the task's row until the transaction ends, and reads it with whether {@code who} is one of its
+     * candidates. Two completions of one task then run one after the other: the second finds the task gone
+     * and is told it was already completed, instead of racing the first into a deadlock or an
+     * optimistic-locking failure.
      *
-     * @return the row, or null if the task no longer exists ({@code callerIsCandidate} is not read: false)
+     * @return the row, or null if the task no longer exists
      */
-    Row lock(String taskId) {
-        List<Row> rows = jdbc.query("select ASSIGNEE_, PROC_INST_ID_, PROC_DEF_ID_, TASK_DEF_KEY_ from ACT_RU_TASK "
-                + "where ID_ = :id for update", new MapSqlParameterSource("id", taskId),
-                (rs, i) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), false));
+    Row lock(String taskId, Caller who) {
+        MapSqlParameterSource params = new MapSqlParameterSource("id", taskId);
+        // The candidacy subquery takes no lock (MySQL and H2 lock the outer table's row only).
+        List<Row> rows = jdbc.query("select T.ASSIGNEE_, T.PROC_INST_ID_, T.PROC_DEF_ID_, T.TASK_DEF_KEY_, "
+                        + candidacy("T.ID_", who, params) + " from ACT_RU_TASK T where T.ID_ = :id for update", params,
+                (rs, i) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getObject(5) != null));
         return rows.isEmpty() ? null : rows.get(0);
     }
 
