@@ -131,9 +131,11 @@ final class GraphQlRoute implements Route {
         return steps.stream().map(Story.Step::user).distinct().map(u -> new LiveClient(otherPort, u, Story.PASSWORD)).toList();
     }
 
+    /** Closes the users' live inboxes (a later lifecycle opens them again). */
     synchronized void close() {
         if (inboxes != null) {
             inboxes.values().forEach(LiveClient::close);
+            inboxes = null;
         }
     }
 }

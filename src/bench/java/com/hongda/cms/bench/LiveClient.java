@@ -87,5 +87,6 @@ final class LiveClient implements AutoCloseable {
     @Override
     public void close() {
         subscription.dispose();
+        client.stop().block(Duration.ofSeconds(5));
     }
 }
