@@ -569,15 +569,16 @@ public final class Bench {
         BenchApplications apps = new BenchApplications(ctx);
         RuntimeService runtime = ctx.getBean(RuntimeService.class);
         IdentityService identity = ctx.getBean(IdentityService.class);
-        TransactionTemplate tx = new TransactionTemplate(ctx.getBean(PlatformTransactionManager.class));
+        com.hongda.cms.workflow.EngineRetry retry = ctx.getBean(com.hongda.cms.workflow.EngineRetry.class);
         int batches = (n + 99) / 100;
         parallel(SEED_THREADS, batches, b -> {
             identity.setAuthentication(Story.HR, List.of("HR"));
             try {
-                tx.executeWithoutResult(s -> {
+                retry.inTransaction(() -> {
                     for (int i = b * 100; i < Math.min(n, (b + 1) * 100); i++) {
                         apps.openAtHrReview(runtime, Story.HR);
                     }
+                    return null;
                 });
             } finally {
                 identity.clearAuthentication();
@@ -875,7 +876,7 @@ public final class Bench {
     private void registerComplaints(int n, List<long[]> customers) {
         com.hongda.cms.complaint.Complaints complaints = ctx.getBean(com.hongda.cms.complaint.Complaints.class);
         IdentityService identity = ctx.getBean(IdentityService.class);
-        TransactionTemplate tx = new TransactionTemplate(ctx.getBean(PlatformTransactionManager.class));
+        com.hongda.cms.workflow.EngineRetry retry = ctx.getBean(com.hongda.cms.workflow.EngineRetry.class);
         JdbcTemplate jdbc = ctx.getBean(JdbcTemplate.class);
         List<Long> managers = jdbc.queryForList("select id from customer_manager where employee_no like 'BQ-%' order by employee_no",
                 Long.class);
@@ -888,7 +889,8 @@ public final class Bench {
                     List.of(new SimpleGrantedAuthority("ROLE_SERVICE_DESK"))));
             identity.setAuthentication(DESK, List.of("SERVICE_DESK"));
             try {
-                tx.executeWithoutResult(s -> {
+                // Retried like the service's own writes: two seeding threads inserting timers may deadlock on MySQL.
+                retry.inTransaction(() -> {
                     for (int i = b * 100; i < Math.min(n, (b + 1) * 100); i++) {
                         long customer = customers.get(i % customers.size())[0];
                         Long about = i % 10 == 0 ? managers.get(i / 10 % managers.size()) : null;
@@ -896,6 +898,7 @@ public final class Bench {
                                 categories[i % categories.length], i % 20 == 0 ? Severity.CRITICAL : severities[i % severities.length],
                                 "基准投诉 " + i + ": 网络经常中断", "投诉人" + i, "1390000" + String.format("%04d", i % 10_000)), DESK);
                     }
+                    return null;
                 });
             } finally {
                 identity.clearAuthentication();
