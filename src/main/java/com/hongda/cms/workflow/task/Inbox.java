@@ -96,31 +96,26 @@ public class Inbox {
             if (task == null) {
                 throw gone(taskId);
             }
-            take(taskId, task.assignee(), task::callerIsCandidate, me);
+            if (mayClaim(task.assignee(), task.callerIsCandidate(), me)) {
+                try {
+                    tasks.claim(taskId, me.id());
+                } catch (org.camunda.bpm.engine.TaskAlreadyClaimedException e) {
+                    throw DomainException.conflict("input.taskId", "TASK_ALREADY_CLAIMED", "error.task.claimedConcurrently");
+                }
+            }
             return TaskView.of(existing(taskId));
         });
     }
 
     /**
-     * The rules of a claim, for claimTask and for completeTask with {@code claim}: a task the caller
-     * holds already stays theirs; else only a candidate claims, and one someone else holds is a CONFLICT.
+     * The rules of a claim, for claimTask and for completeTask with {@code claim}: whether the caller must claim
+     * the task (false: they hold it already); only a candidate claims, and one someone else holds is a CONFLICT.
      */
-    private void take(String taskId, String assignee, java.util.function.BooleanSupplier candidate, Caller me) {
-        if (mayClaim(assignee, candidate, me)) {
-            try {
-                tasks.claim(taskId, me.id());
-            } catch (org.camunda.bpm.engine.TaskAlreadyClaimedException e) {
-                throw DomainException.conflict("input.taskId", "TASK_ALREADY_CLAIMED", "error.task.claimedConcurrently");
-            }
-        }
-    }
-
-    /** Whether the caller must claim the task (false: they hold it already); refused as {@link #take} refuses. */
-    private static boolean mayClaim(String assignee, java.util.function.BooleanSupplier candidate, Caller me) {
+    private static boolean mayClaim(String assignee, boolean candidate, Caller me) {
         if (me.id().equals(assignee)) {
             return false;
         }
-        if (!candidate.getAsBoolean()) {
+        if (!candidate) {
             throw DomainException.forbidden("error.task.notCandidate", me.id());
         }
         if (assignee != null) {
@@ -182,7 +177,7 @@ public class Inbox {
             String assignee = task.assignee();
             // The claim is made with the completion, in its engine command (TaskCompletion), after the values passed.
             String claimFor = null;
-            if (claim && mayClaim(assignee, task::callerIsCandidate, me)) {
+            if (claim && mayClaim(assignee, task.callerIsCandidate(), me)) {
                 claimFor = me.id();
                 assignee = me.id();
             }

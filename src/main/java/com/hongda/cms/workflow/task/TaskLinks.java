@@ -63,19 +63,19 @@ class TaskLinks {
      * @return the row, or null if the task no longer exists
      */
     Row lock(String taskId, Caller who) {
-        MapSqlParameterSource params = new MapSqlParameterSource("id", taskId);
         // The candidacy subquery takes no lock (MySQL and H2 lock the outer table's row only).
-        List<Row> rows = jdbc.query("select T.ASSIGNEE_, T.PROC_INST_ID_, T.PROC_DEF_ID_, T.TASK_DEF_KEY_, "
-                        + candidacy("T.ID_", who, params) + " from ACT_RU_TASK T where T.ID_ = :id for update", params,
-                (rs, i) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getObject(5) != null));
-        return rows.isEmpty() ? null : rows.get(0);
+        return row(taskId, who, " for update");
     }
 
     /** The task's row and whether {@code who} is one of its candidates, or null. */
     Row withCandidacy(String taskId, Caller who) {
+        return row(taskId, who, "");
+    }
+
+    private Row row(String taskId, Caller who, String lock) {
         MapSqlParameterSource params = new MapSqlParameterSource("id", taskId);
         List<Row> rows = jdbc.query("select T.ASSIGNEE_, T.PROC_INST_ID_, T.PROC_DEF_ID_, T.TASK_DEF_KEY_, "
-                        + candidacy("T.ID_", who, params) + " from ACT_RU_TASK T where T.ID_ = :id", params,
+                        + candidacy("T.ID_", who, params) + " from ACT_RU_TASK T where T.ID_ = :id" + lock, params,
                 (rs, i) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getObject(5) != null));
         return rows.isEmpty() ? null : rows.get(0);
     }
